@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "AirPicture",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "airpicture", targets: ["airpicture"]),
+    .library(name: "CoverageKernel", targets: ["CoverageKernel"]),
+    .library(name: "GeoRaster", targets: ["GeoRaster"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // GDAL's C API, from Debian's libgdal-dev.
+    .systemLibrary(
+      name: "CGDAL",
+      pkgConfig: "gdal",
+      providers: [.apt(["libgdal-dev"])]
+    ),
+    // Raster and vector I/O, projections and rendering through GDAL: the only module that imports it.
+    .target(name: "GeoRaster", dependencies: ["CGDAL"]),
+    // The lowest-visible-altitude kernel: pure Swift over buffers, no I/O.
+    .target(name: "CoverageKernel"),
+    // The `airpicture` subcommands as small value types.
+    .target(
+      name: "AirPictureCommands",
+      dependencies: [
+        "CoverageKernel", "GeoRaster",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "airpicture", dependencies: ["AirPictureCommands"]),
+    // The exact, slow line-of-sight reference that the tests hold the kernel to.
+    .target(name: "CoverageReference", dependencies: ["CoverageKernel"], path: "Tests/CoverageReference"),
+    .testTarget(name: "CoverageKernelTests", dependencies: ["CoverageKernel", "CoverageReference"]),
+    .testTarget(
+      name: "CoverageAccuracyTests", dependencies: ["CoverageKernel", "CoverageReference", "GeoRaster"]),
+    .testTarget(name: "GeoRasterTests", dependencies: ["GeoRaster", "CoverageKernel"]),
+    .testTarget(
+      name: "AirPictureCommandsTests",
+      dependencies: ["AirPictureCommands", "GeoRaster", "CoverageKernel", "airpicture"]
+    ),
+  ],
+  swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,26 @@
+/// A sector of azimuths a radar scans, clockwise from `start` to `end`, in degrees from true north.
+public struct AzimuthSector: Sendable, Equatable {
+  /// Where the sector begins, degrees clockwise from north.
+  public var start: Double
+  /// Where the sector ends, degrees clockwise from north (may be less than `start` to wrap through north).
+  public var end: Double
+
+  /// Creates a sector from `start` clockwise to `end`.
+  public init(start: Double, end: Double) {
+    self.start = start
+    self.end = end
+  }
+
+  /// Whether an azimuth in radians in [0, 2π) falls inside the sector.
+  @inlinable public func contains(radians azimuth: Double) -> Bool {
+    let degrees = azimuth * 180 / .pi
+    let from = start.truncatingRemainder(dividingBy: 360).positiveDegrees
+    let width = (end - start).truncatingRemainder(dividingBy: 360).positiveDegrees
+    if width == 0 { return true }
+    return (degrees - from).truncatingRemainder(dividingBy: 360).positiveDegrees <= width
+  }
+}
+
+extension Double {
+  @usableFromInline var positiveDegrees: Double { self < 0 ? self + 360 : self }
+}

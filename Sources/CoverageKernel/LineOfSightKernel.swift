@@ -1,0 +1,176 @@
+import Foundation
+
+/// Computes, for every cell of a terrain grid, the lowest altitude at which a target above it is in line of sight
+/// of a radar antenna over the effective Earth.
+///
+/// The kernel sweeps radials outward from the antenna (great circles on geographic grids), sampling the terrain
+/// bilinearly every `1/samplesPerCell` of a cell and keeping the steepest apparent slope met so far; radials are
+/// about a cell apart at the outer edge of each annulus and halve in number toward the radar. Each cell then reads
+/// the steepest slope in front of it from its two neighbouring radials, interpolated by azimuth.
+public struct LineOfSightKernel: Sendable {
+  /// Earth radius and refraction.
+  public var earth: EarthModel
+  /// How finely the terrain is sampled.
+  public var resolution: SweepResolution
+  /// Worker threads (1 runs inline).
+  public var threads: Int
+
+  /// Creates a kernel; `threads` defaults to the number of active processors.
+  public init(earth: EarthModel = .standard, resolution: SweepResolution = .standard, threads: Int? = nil) {
+    self.earth = earth
+    self.resolution = resolution
+    self.threads = max(1, threads ?? ParallelWork.processorCount)
+  }
+
+  /// The coverage of `site` over every cell of `terrain` (pass a window that holds the radar's range).
+  /// `progress`, if given, is called with the fraction done (from worker threads).
+  public func coverage(
+    of site: RadarSite, over terrain: ElevationGrid, progress: (@Sendable (Double) -> Void)? = nil
+  ) -> CoverageField {
+    let geometry = terrain.geometry
+    let limits = site.limits
+    precondition(limits.maximumRange > 0 && limits.maximumRange <= 1_500_000, "maximum range must be in (0, 1500 km]")
+    precondition(geometry.width >= 2 && geometry.height >= 2, "terrain needs at least 2 x 2 cells")
+    let antenna = site.antennaAltitude(over: terrain)
+    let cell = geometry.cellSizeInMetres(nearY: site.position.y, earthRadius: earth.radius)
+    let layout = PolarLayout(
+      maximumRange: limits.maximumRange, cellSize: min(cell.width, cell.height), resolution: resolution)
+    let sweep = makeSweep(layout: layout, site: site, geometry: geometry, antenna: antenna)
+
+    var store = [Float](repeating: 0, count: layout.storageCount)
+    let sweepShare = 0.5
+    store.withUnsafeMutableBufferPointer { slopes in
+      let storeBase = slopes.baseAddress!
+      terrain.heights.withUnsafeBufferPointer { heights in
+        var done = 0
+        let total = layout.annuli.reduce(0) { $0 + $1.radialCount }
+        for index in layout.annuli.indices {
+          let annulus = layout.annuli[index]
+          ParallelWork.forEachChunk(count: annulus.radialCount, threads: threads, chunkSize: 64) { radials in
+            sweep.sweep(
+              annulus: index, radials: radials, terrain: heights, columns: geometry.width, rows: geometry.height,
+              store: storeBase)
+          }
+          done += annulus.radialCount
+          progress?(sweepShare * Double(done) / Double(total))
+        }
+      }
+    }
+    return readBack(
+      layout: layout, store: store, site: site, terrain: terrain, antenna: antenna,
+      progress: progress.map { report in { @Sendable fraction in report(sweepShare + (1 - sweepShare) * fraction) } })
+  }
+
+  private func makeSweep(layout: PolarLayout, site: RadarSite, geometry: GridGeometry, antenna: Double) -> RadialSweep {
+    var inverse = [Float](repeating: 0, count: layout.lastSample + 1)
+    var offset = [Float](repeating: 0, count: layout.lastSample + 1)
+    let twoKR = 2 * earth.effectiveRadius
+    for sample in 1...layout.lastSample {
+      let distance = Double(sample) * layout.rangeStep
+      inverse[sample] = Float(1 / distance)
+      offset[sample] = Float(antenna / distance + distance / twoKR)
+    }
+    let initial = site.limits.minimumElevation.map { Float(tan($0 * .pi / 180)) } ?? -1_000
+    return RadialSweep(
+      layout: layout, path: RadialPath(geometry: geometry, origin: site.position, earthRadius: earth.radius),
+      inverseDistance: inverse, slopeOffset: offset, initialSlope: initial)
+  }
+
+  /// Turns the polar slope store into per-cell lowest visible altitudes.
+  private func readBack(
+    layout: PolarLayout, store: [Float], site: RadarSite, terrain: ElevationGrid, antenna: Double,
+    progress: (@Sendable (Double) -> Void)?
+  ) -> CoverageField {
+    let geometry = terrain.geometry
+    let columns = geometry.width
+    let cells = geometry.width * geometry.height
+    let limits = site.limits
+    let polar = CellPolarCoordinates(geometry: geometry, origin: site.position, earthRadius: earth.radius)
+    let inverseTwoKR = 1 / (2 * earth.effectiveRadius)
+    let inverseStep = 1 / layout.rangeStep
+    let ceilingSlope = limits.maximumElevation.map { tan($0 * .pi / 180) }
+    let annuli = layout.annuli
+    let radialsPerRadian = annuli.map { Double($0.radialCount) / (2 * .pi) }
+    var msl = [Float](repeating: .nan, count: cells)
+    var agl = [Float](repeating: .nan, count: cells)
+    var ceiling: [Float] = ceilingSlope == nil ? [] : [Float](repeating: .nan, count: cells)
+    let rowsDone = RowCounter(total: geometry.height, report: progress)
+
+    msl.withUnsafeMutableBufferPointer { mslOut in
+      agl.withUnsafeMutableBufferPointer { aglOut in
+        ceiling.withUnsafeMutableBufferPointer { ceilingOut in
+          store.withUnsafeBufferPointer { slopes in
+            terrain.heights.withUnsafeBufferPointer { heights in
+              layout.annulusOfSample.withUnsafeBufferPointer { owner in
+                ParallelWork.forEachChunk(count: geometry.height, threads: threads, chunkSize: 16) { rows in
+                  for row in rows {
+                    let rowStart = row * columns
+                    polar.forEachCell(inRow: row) { column, distance, azimuth in
+                      let index = rowStart + column
+                      let ground = heights[index]
+                      guard distance <= limits.maximumRange, distance >= limits.minimumRange, !ground.isNaN
+                      else { return }
+                      if let sector = limits.sector, !sector.contains(radians: azimuth) { return }
+                      let sample = min(Int(distance * inverseStep) + 1, layout.lastSample)
+                      let ring = Int(owner[sample])
+                      let annulus = annuli[ring]
+                      let position = azimuth * radialsPerRadian[ring]
+                      var left = Int(position)
+                      let weight = Float(position - Double(left))
+                      if left >= annulus.radialCount { left -= annulus.radialCount }
+                      let right = left + 1 == annulus.radialCount ? 0 : left + 1
+                      let base = annulus.storageOffset + sample - annulus.firstSample
+                      let leftSlope = slopes[base + left * annulus.samplesPerRadial]
+                      let rightSlope = slopes[base + right * annulus.samplesPerRadial]
+                      let slope = Double(leftSlope + (rightSlope - leftSlope) * weight)
+                      let level = antenna + distance * distance * inverseTwoKR
+                      // Straight below the antenna nothing lies in front of the target.
+                      let lowest = distance > 0 ? max(Float(level + distance * slope), ground) : ground
+                      if let ceilingSlope {
+                        let top = Float(level + distance * ceilingSlope)
+                        ceilingOut[index] = top
+                        if lowest > top {
+                          mslOut[index] = .infinity
+                          aglOut[index] = .infinity
+                          return
+                        }
+                      }
+                      mslOut[index] = lowest
+                      aglOut[index] = lowest - ground
+                    }
+                  }
+                  rowsDone.add(rows.count)
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return CoverageField(
+      geometry: geometry, lowestAltitudeMSL: msl, lowestAltitudeAGL: agl,
+      ceilingMSL: ceilingSlope == nil ? nil : ceiling)
+  }
+}
+
+/// Counts rows finished by worker threads and reports the fraction done.
+private final class RowCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var done = 0
+  private let total: Int
+  private let report: (@Sendable (Double) -> Void)?
+
+  init(total: Int, report: (@Sendable (Double) -> Void)?) {
+    self.total = total
+    self.report = report
+  }
+
+  func add(_ rows: Int) {
+    guard let report else { return }
+    lock.lock()
+    done += rows
+    let fraction = Double(done) / Double(max(total, 1))
+    lock.unlock()
+    report(fraction)
+  }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// The polar grid the sweep samples: range steps shared by all radials, and nested annuli whose radial count
+/// halves toward the radar so that the arc between radials stays near one cell everywhere.
+struct PolarLayout {
+  /// One annulus: `radialCount` radials sampled at range indices `firstSample...lastSample`.
+  struct Annulus {
+    var radialCount: Int
+    var firstSample: Int
+    var lastSample: Int
+    /// Where its radials start in the shared slope store.
+    var storageOffset: Int
+    var samplesPerRadial: Int { lastSample - firstSample + 1 }
+  }
+
+  /// Range step in metres; sample `i` lies at `i · rangeStep`.
+  let rangeStep: Double
+  /// Highest sample index; `lastSample · rangeStep` lies beyond the maximum range.
+  let lastSample: Int
+  /// Annuli from the innermost (index 0) outward.
+  let annuli: [Annulus]
+  /// For each sample index, the outermost annulus that holds it.
+  let annulusOfSample: [UInt8]
+  /// Floats needed to store every annulus.
+  let storageCount: Int
+
+  /// Lays out a sweep to `maximumRange` metres over cells `cellSize` metres across.
+  init(maximumRange: Double, cellSize: Double, resolution: SweepResolution) {
+    rangeStep = cellSize / resolution.samplesPerCell
+    lastSample = Int((maximumRange / rangeStep).rounded(.up)) + 1
+    let arc = cellSize * resolution.radialSpacingInCells
+    let outerRadials = max(8, Int((2 * Double.pi * maximumRange / arc).rounded(.up)))
+    // Halve the radial count per annulus until about 64 remain or the innermost annulus is a few samples deep.
+    var halvings = 0
+    while (outerRadials >> (halvings + 1)) >= 64 && (lastSample >> (halvings + 1)) >= 8 { halvings += 1 }
+    let unit = 1 << halvings
+    let radials = (outerRadials + unit - 1) / unit * unit
+    var annuli: [Annulus] = []
+    var offset = 0
+    for level in stride(from: halvings, through: 0, by: -1) {
+      let inner = level == halvings ? 1 : annuli[annuli.count - 1].lastSample
+      let outer = level == 0 ? lastSample : max(lastSample >> level, inner + 1)
+      let annulus = Annulus(
+        radialCount: radials >> level, firstSample: inner, lastSample: outer, storageOffset: offset)
+      offset += annulus.radialCount * annulus.samplesPerRadial
+      annuli.append(annulus)
+    }
+    var owner = [UInt8](repeating: 0, count: lastSample + 1)
+    for (index, annulus) in annuli.enumerated() {
+      for sample in annulus.firstSample...annulus.lastSample { owner[sample] = UInt8(index) }
+    }
+    self.annuli = annuli
+    self.annulusOfSample = owner
+    self.storageCount = offset
+  }
+}

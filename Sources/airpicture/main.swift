@@ -1,0 +1,2 @@
+import AirPictureCommands
+AirPictureCommand.main()

@@ -1,12 +1,38 @@
 import ArgumentParser
+import Foundation
 
 /// The `airpicture` command: radar coverage over real terrain.
 public struct AirPictureCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "airpicture",
     abstract: "Radar coverage over real terrain: lowest visible altitude, networks and benchmarks.",
-    subcommands: []
+    subcommands: [CoverageCommand.self, BenchCommand.self, TerrainCommand.self]
   )
 
   public init() {}
+
+  /// Parses the process's arguments and runs the command. Failures print one line on stderr and exit non-zero;
+  /// help goes to stdout.
+  public static func runFromCommandLine() -> Never {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+      Foundation.exit(0)
+    } catch let error as CommandError {
+      fail(error.description)
+    } catch {
+      let code = exitCode(for: error)
+      let text = message(for: error)
+      if code == .success {
+        print(fullMessage(for: error))
+        Foundation.exit(0)
+      }
+      fail(text.isEmpty ? "\(error)" : text.split(separator: "\n").first.map(String.init) ?? text, code: code.rawValue)
+    }
+  }
+
+  private static func fail(_ message: String, code: Int32 = 1) -> Never {
+    FileHandle.standardError.write(Data("airpicture: error: \(message)\n".utf8))
+    Foundation.exit(code == 0 ? 1 : code)
+  }
 }

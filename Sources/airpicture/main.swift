@@ -1,2 +1,3 @@
 import AirPictureCommands
-AirPictureCommand.main()
+
+AirPictureCommand.runFromCommandLine()

@@ -1,0 +1,102 @@
+import ArgumentParser
+import CoverageKernel
+import Foundation
+import GeoRaster
+
+/// `airpicture bench`: times the kernel on a DEM (or generated terrain), its scaling over threads, and GDAL's
+/// `gdal_viewshed` on the same input where it is installed.
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Time the line-of-sight kernel: cells/s per core, scaling 1..N threads, ratio to gdal_viewshed.")
+
+  @Option(help: "DEM to time on (default: generated ridged-fractal terrain, 90 m cells, UTM 18S).")
+  var dem: String?
+
+  @Option(help: "Radar site LAT,LON,HEIGHT_AGL on --dem (default: the DEM's centre, 10 m).")
+  var site: String?
+
+  @Option(name: .customLong("range-km"), help: "Radar range, km (default: 450 on --dem, 160 on generated terrain).")
+  var rangeKm: Double?
+
+  @Option(help: "Side of the generated terrain in cells.")
+  var size: Int = 3601
+
+  @Option(help: "Most threads to time (default: all cores).")
+  var threads: Int?
+
+  @Option(help: "Runs per measurement; the best is kept.")
+  var repeats: Int = 3
+
+  @Flag(name: .customLong("no-gdal"), help: "Skip gdal_viewshed even if installed.")
+  var noGDAL = false
+
+  func run() throws {
+    guard repeats >= 1 else { throw CommandError("--repeats must be at least 1") }
+    guard size >= 101 && size <= 20_001 else { throw CommandError("--size must be in 101...20001") }
+    let maximumThreads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+    guard maximumThreads >= 1 else { throw CommandError("--threads must be at least 1") }
+    if let rangeKm, !(rangeKm > 0 && rangeKm <= 1_500) { throw CommandError("--range-km must be in (0, 1500]") }
+    let workload = try dem.map { try BenchWorkload(dem: $0, site: site, rangeKm: rangeKm ?? 450) }
+      ?? BenchWorkload(generatedSize: size, rangeKm: rangeKm ?? 160)
+    let inRange = workload.cellsInRange
+    let window = workload.terrain.geometry.width * workload.terrain.geometry.height
+    print(
+      "Kernel: lowest visible altitude, 1 radar, range \(format(workload.site.limits.maximumRange / 1_000, 0)) km, "
+        + "\(workload.description): \(workload.terrain.geometry.width) x \(workload.terrain.geometry.height) cells "
+        + "(\(format(Double(window) / 1e6, 2)) M in window, \(format(Double(inRange) / 1e6, 2)) M in range)")
+    print("threads  seconds  Mcells/s(window)  Mcells/s(in range)  per core(in range)  speedup")
+    var counts = [1]
+    while counts.last! * 2 < maximumThreads { counts.append(counts.last! * 2) }
+    if maximumThreads > 1 { counts.append(maximumThreads) }
+    var timings: [(threads: Int, timing: KernelTiming)] = []
+    for count in counts {
+      let timing = KernelTiming(
+        kernel: LineOfSightKernel(threads: count), site: workload.site, terrain: workload.terrain, repeats: repeats)
+      timings.append((count, timing))
+      let speedup = timings[0].timing.seconds / timing.seconds
+      print(
+        String(
+          format: "%7d  %7.3f  %16.1f  %18.1f  %18.1f  %7.2f", count, timing.seconds,
+          Double(window) / timing.seconds / 1e6, Double(inRange) / timing.seconds / 1e6,
+          Double(inRange) / timing.seconds / 1e6 / Double(count), speedup))
+    }
+    guard !noGDAL else { return }
+    guard let executable = GDALViewshedRun.executable else {
+      print("gdal_viewshed not installed (Debian: gdal-bin): no comparison")
+      return
+    }
+    guard let input = try workload.viewshedInput() else {
+      print("gdal_viewshed needs a projected DEM; this one is geographic (warp it: gdalwarp -t_srs EPSG:32718)")
+      return
+    }
+    let output = NSTemporaryDirectory() + "airpicture-bench-viewshed-\(getpid()).tif"
+    defer {
+      try? FileManager.default.removeItem(atPath: output)
+      if input.isTemporary { try? FileManager.default.removeItem(atPath: input.path) }
+    }
+    var best: GDALViewshedRun?
+    for _ in 0..<repeats {
+      let run = try GDALViewshedRun(
+        executable: executable, dem: input.path, x: workload.site.position.x, y: workload.site.position.y,
+        height: workload.antennaHeight, range: workload.site.limits.maximumRange,
+        k: EarthModel.standardRefractionFactor, output: output)
+      if best == nil || run.seconds < best!.seconds { best = run }
+    }
+    let gdal = best!
+    let one = timings[0].timing.seconds
+    let all = timings.last!.timing.seconds
+    print(
+      String(
+        format: "gdal_viewshed -om GROUND -cc 0.25 (1 thread, process incl. I/O): %.3f s = %.1f Mcells/s(in range)",
+        gdal.seconds, Double(inRange) / gdal.seconds / 1e6))
+    print(
+      String(
+        format: "ratio gdal_viewshed / airpicture kernel: %.1fx at 1 thread, %.1fx at %d threads", gdal.seconds / one,
+        gdal.seconds / all, timings.last!.threads))
+    let agreement = workload.agreement(with: gdal.heightAboveGround, input: input, field: timings.last!.timing.field)
+    print("verdicts shared with gdal_viewshed: " + agreement.map { "\(Int($0.altitude)) m AGL \(format($0.percent, 2)) %" }.joined(separator: ", "))
+  }
+
+  private func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
+}

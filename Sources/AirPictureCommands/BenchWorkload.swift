@@ -1,0 +1,109 @@
+import CoverageKernel
+import Foundation
+import GeoRaster
+
+/// The terrain and radar a benchmark times: a window of a real DEM, or generated ridged-fractal terrain.
+struct BenchWorkload {
+  let terrain: ElevationGrid
+  let site: RadarSite
+  let antennaHeight: Double
+  let description: String
+  /// The DEM on disk when it is projected (gdal_viewshed's input), with the window read from it.
+  private let projectedSource: (path: String, width: Int)?
+  private let sourceWindow: GridWindow
+  private let crsWKT: String
+
+  /// Generated terrain: `size × size` cells of 90 m in UTM zone 18S, radar 10 m above the centre.
+  init(generatedSize size: Int, rangeKm: Double) {
+    let half = Double(size) * 90 / 2
+    let geometry = GridGeometry(
+      coordinateSystem: .projected, originX: 600_000 - half, originY: 8_600_000 + half, cellWidth: 90,
+      cellHeight: 90, width: size, height: size)
+    terrain = ElevationGrid(
+      geometry: geometry, heights: RidgedFractalTerrain(seed: 2025).heights(width: size, height: size))
+    antennaHeight = 10
+    let centre = MapPoint(x: geometry.x(ofColumn: Double(size / 2)), y: geometry.y(ofRow: Double(size / 2)))
+    site = RadarSite(
+      name: "bench", position: centre, antenna: .aboveGround(antennaHeight),
+      limits: CoverageLimits(maximumRange: rangeKm * 1_000))
+    description = "generated ridged-fractal terrain (seed 2025, 90 m cells)"
+    projectedSource = nil
+    sourceWindow = GridWindow(column: 0, row: 0, width: size, height: size)
+    crsWKT = SpatialReference(wkt: "EPSG:32718")!.wkt
+  }
+
+  /// A window of the DEM at `path` around `site` (default its centre, 10 m), `rangeKm` in radius.
+  init(dem path: String, site text: String?, rangeKm: Double) throws {
+    let source = try TerrainSource(path: path)
+    let specification = try text.map { try SiteSpecification(parsing: $0, ordinal: 1) }
+    let geometry = source.geometry
+    var position = MapPoint(
+      x: geometry.x(ofColumn: Double(geometry.width / 2)), y: geometry.y(ofRow: Double(geometry.height / 2)))
+    if let specification {
+      position = try source.position(latitude: specification.latitude, longitude: specification.longitude)
+      guard geometry.contains(position) else { throw CommandError("--site lies outside the DEM '\(path)'") }
+    }
+    antennaHeight = specification?.antennaHeight ?? 10
+    let limits = CoverageLimits(maximumRange: rangeKm * 1_000)
+    sourceWindow = geometry.window(around: position, radius: limits.maximumRange, earthRadius: EarthModel.meanRadius)!
+    terrain = try source.read(sourceWindow)
+    site = RadarSite(name: "bench", position: position, antenna: .aboveGround(antennaHeight), limits: limits)
+    description = path
+    projectedSource = geometry.coordinateSystem == .projected ? (path, geometry.width) : nil
+    crsWKT = source.dataset.georeference.crsWKT
+  }
+
+  /// Cells inside the radar's range.
+  var cellsInRange: Int {
+    LineOfSightKernel(threads: 1).coverage(of: site, over: terrain).lowestAltitudeMSL.reduce(0) {
+      $0 + ($1.isNaN ? 0 : 1)
+    }
+  }
+
+  /// gdal_viewshed's input: where the terrain lies on disk as a projected GeoTIFF.
+  struct ViewshedInput {
+    var path: String
+    /// Columns of that raster, and where the benchmark window starts in it.
+    var width: Int
+    var window: GridWindow
+    /// Whether the file was written for the benchmark (and should be removed).
+    var isTemporary: Bool
+  }
+
+  /// The DEM itself when projected, a plain GeoTIFF written for generated terrain, or nil for geographic DEMs.
+  func viewshedInput() throws -> ViewshedInput? {
+    if let projectedSource {
+      return ViewshedInput(path: projectedSource.path, width: projectedSource.width, window: sourceWindow, isTemporary: false)
+    }
+    guard terrain.geometry.coordinateSystem == .projected else { return nil }
+    let path = NSTemporaryDirectory() + "airpicture-bench-dem-\(getpid()).tif"
+    let geometry = terrain.geometry
+    try GeoTIFFWriter.write(
+      [RasterBand(description: "elevation (m)", values: terrain.heights)],
+      georeference: RasterGeoreference(
+        originX: geometry.originX, originY: geometry.originY, cellWidth: geometry.cellWidth,
+        cellHeight: geometry.cellHeight, width: geometry.width, height: geometry.height, crsWKT: crsWKT,
+        isGeographic: false), compressed: false, to: path)
+    return ViewshedInput(path: path, width: geometry.width, window: sourceWindow, isTemporary: true)
+  }
+
+  /// Share of in-range cells (in both) where gdal_viewshed's GROUND height and the kernel agree on visibility at
+  /// 0, 150 and 300 m AGL.
+  func agreement(with gdal: [Float], input: ViewshedInput, field: CoverageField) -> [(altitude: Float, percent: Double)] {
+    let sourceWidth = input.width
+    return [Float(0), 150, 300].map { altitude in
+      var shared = 0
+      var agree = 0
+      for row in 0..<terrain.geometry.height {
+        for column in 0..<terrain.geometry.width {
+          let ours = row * terrain.geometry.width + column
+          let theirs = (row + sourceWindow.row) * sourceWidth + column + sourceWindow.column
+          guard field.isInRange(ours), theirs < gdal.count, !gdal[theirs].isNaN else { continue }
+          shared += 1
+          if field.isVisible(ours, altitudeAGL: altitude) == (gdal[theirs] <= altitude) { agree += 1 }
+        }
+      }
+      return (altitude, 100 * Double(agree) / Double(max(shared, 1)))
+    }
+  }
+}

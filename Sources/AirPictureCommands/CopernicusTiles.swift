@@ -1,0 +1,45 @@
+import Foundation
+
+/// Names and addresses of Copernicus DEM tiles (GLO-30 at 1", GLO-90 at 3"), one per 1° × 1° cell, named by the
+/// cell's south-west corner and served as Cloud Optimized GeoTIFFs in the public AWS open-data buckets.
+struct CopernicusTiles {
+  /// Which product.
+  enum Source: String, CaseIterable {
+    case glo30
+    case glo90
+
+    var resolutionCode: String { self == .glo30 ? "10" : "30" }
+    var bucket: String { self == .glo30 ? "copernicus-dem-30m" : "copernicus-dem-90m" }
+  }
+
+  let source: Source
+
+  /// The tile name for the cell whose south-west corner is (`latitude`, `longitude`) in whole degrees,
+  /// e.g. `Copernicus_DSM_COG_30_S13_00_W072_00_DEM`.
+  func name(latitude: Int, longitude: Int) -> String {
+    let north = latitude >= 0 ? "N" : "S"
+    let east = longitude >= 0 ? "E" : "W"
+    return String(
+      format: "Copernicus_DSM_COG_%@_%@%02d_00_%@%03d_00_DEM", source.resolutionCode, north, abs(latitude), east,
+      abs(longitude))
+  }
+
+  /// GDAL's `/vsicurl/` path of a tile.
+  func path(latitude: Int, longitude: Int) -> String {
+    let tile = name(latitude: latitude, longitude: longitude)
+    return "/vsicurl/https://\(source.bucket).s3.amazonaws.com/\(tile)/\(tile).tif"
+  }
+
+  /// The south-west corners of every tile touching the box west, south, east, north (degrees).
+  static func corners(west: Double, south: Double, east: Double, north: Double) -> [(latitude: Int, longitude: Int)] {
+    let lastLatitude = Int((north).rounded(.up)) - 1
+    let lastLongitude = Int((east).rounded(.up)) - 1
+    var corners: [(Int, Int)] = []
+    for latitude in Int(south.rounded(.down))...max(Int(south.rounded(.down)), lastLatitude) {
+      for longitude in Int(west.rounded(.down))...max(Int(west.rounded(.down)), lastLongitude) {
+        corners.append((latitude, longitude))
+      }
+    }
+    return corners
+  }
+}

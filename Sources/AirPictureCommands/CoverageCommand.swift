@@ -1,0 +1,66 @@
+import ArgumentParser
+import CoverageKernel
+import Foundation
+import GeoRaster
+
+/// `airpicture coverage`: lowest visible altitude of a radar network over a DEM.
+struct CoverageCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "coverage",
+    abstract: "Compute the lowest altitude at which each radar (and the network) sees a target over every cell.",
+    discussion: """
+      Writes a Float32 GeoTIFF on the DEM's grid, cropped to the union of the radars' ranges: band 1 lowest visible \
+      altitude MSL (m), band 2 the same above ground (m), band 3 the index of the radar that sees lowest \
+      (0-based, in --site order); NaN where no radar sees. Prints the covered area at each --altitudes-agl.
+      """)
+
+  @Option(help: "DEM any GDAL driver reads (GeoTIFF, SRTM .hgt, VRT, COG); geographic or projected.")
+  var dem: String
+
+  @Option(help: "Radar site LAT,LON,HEIGHT_AGL[,NAME] in degrees and metres; repeat for a network.")
+  var site: [String] = []
+
+  @Option(name: .customLong("range-km"), help: "Instrumented range of every radar, km.")
+  var rangeKm: Double = 450
+
+  @Option(name: .customLong("min-range-km"), help: "Nearest range, km.")
+  var minRangeKm: Double = 0
+
+  @Option(help: "Refraction factor k of the effective Earth radius k·R (4/3: standard atmosphere).")
+  var k: Double = EarthModel.standardRefractionFactor
+
+  @Option(name: .customLong("min-elevation-deg"), help: "Lowest beam elevation, degrees (default: none).")
+  var minElevationDeg: Double?
+
+  @Option(name: .customLong("max-elevation-deg"), help: "Highest beam elevation, degrees; cone of silence above.")
+  var maxElevationDeg: Double?
+
+  @Option(help: "Azimuth sector START,END in degrees clockwise from north (default: all round).")
+  var sector: String?
+
+  @Option(name: .customLong("altitudes-agl"), help: "Comma-separated target altitudes above ground for the table, m.")
+  var altitudesAGL: String = "150,300,1000,3000"
+
+  @Option(help: "Output GeoTIFF.")
+  var out: String = "coverage.tif"
+
+  @Option(help: "Also write a PNG quick-look (hillshade, coverage classes) with a world file.")
+  var png: String?
+
+  @Option(name: .customLong("per-radar"), help: "Directory for each radar's own GeoTIFF.")
+  var perRadar: String?
+
+  @Option(name: .customLong("summary-csv"), help: "Write the covered-area table as CSV.")
+  var summaryCSV: String?
+
+  @Option(name: .customLong("summary-json"), help: "Write the covered-area table as JSON.")
+  var summaryJSON: String?
+
+  @Option(help: "Worker threads (default: all cores).")
+  var threads: Int?
+
+  func run() throws {
+    let request = try CoverageRequest(command: self)
+    try request.execute()
+  }
+}

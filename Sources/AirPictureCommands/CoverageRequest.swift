@@ -1,0 +1,162 @@
+import CoverageKernel
+import Foundation
+import GeoRaster
+
+/// A validated `coverage` run: every input checked before any computing, every output written atomically.
+struct CoverageRequest {
+  let terrain: TerrainSource
+  let sites: [RadarSite]
+  let altitudes: [Float]
+  let earth: EarthModel
+  let threads: Int
+  let command: CoverageCommand
+
+  init(command: CoverageCommand) throws {
+    self.command = command
+    guard command.rangeKm > 0, command.rangeKm.isFinite else { throw CommandError("--range-km must be positive") }
+    guard command.rangeKm <= 1_500 else { throw CommandError("--range-km must be at most 1500") }
+    guard command.minRangeKm >= 0, command.minRangeKm < command.rangeKm else {
+      throw CommandError("--min-range-km must be in [0, --range-km)")
+    }
+    guard command.k > 0, command.k.isFinite else { throw CommandError("--k must be positive") }
+    if let threads = command.threads, threads < 1 { throw CommandError("--threads must be at least 1") }
+    for (name, value) in [("--min-elevation-deg", command.minElevationDeg), ("--max-elevation-deg", command.maxElevationDeg)] {
+      if let value, !(-90...90).contains(value) { throw CommandError("\(name) must be within -90...90") }
+    }
+    if let low = command.minElevationDeg, let high = command.maxElevationDeg, low >= high {
+      throw CommandError("--min-elevation-deg must be below --max-elevation-deg")
+    }
+    guard !command.site.isEmpty else { throw CommandError("give at least one --site LAT,LON,HEIGHT_AGL[,NAME]") }
+    altitudes = try Self.parseAltitudes(command.altitudesAGL)
+    let sector = try command.sector.map(Self.parseSector)
+    let specifications = try command.site.enumerated().map { try SiteSpecification(parsing: $1, ordinal: $0 + 1) }
+    try Self.checkOutputs(command)
+    let terrain = try TerrainSource(path: command.dem)
+    self.terrain = terrain
+    earth = EarthModel(refractionFactor: command.k)
+    threads = command.threads ?? ProcessInfo.processInfo.activeProcessorCount
+    let limits = CoverageLimits(
+      minimumRange: command.minRangeKm * 1_000, maximumRange: command.rangeKm * 1_000, sector: sector,
+      minimumElevation: command.minElevationDeg, maximumElevation: command.maxElevationDeg)
+    sites = try specifications.map { specification in
+      let position = try terrain.position(latitude: specification.latitude, longitude: specification.longitude)
+      guard terrain.geometry.contains(position) else {
+        throw CommandError(
+          "site '\(specification.name)' (\(specification.latitude), \(specification.longitude)) lies outside the DEM '\(command.dem)'")
+      }
+      return RadarSite(
+        name: specification.name, position: position, antenna: .aboveGround(specification.antennaHeight),
+        limits: limits)
+    }
+  }
+
+  func execute() throws {
+    let windows = sites.map { terrain.geometry.window(around: $0.position, radius: $0.limits.maximumRange, earthRadius: earth.radius)! }
+    let union = windows.dropFirst().reduce(windows[0]) { $0.union($1) }
+    var network = NetworkCoverage(geometry: terrain.geometry.subgrid(union), altitudesAGL: altitudes)
+    let kernel = LineOfSightKernel(earth: earth, threads: threads)
+    let progress = ProgressReporter()
+    for (index, site) in sites.enumerated() {
+      progress.begin("radar \(index + 1)/\(sites.count) \(site.name)")
+      let window = try terrain.read(windows[index])
+      let field = kernel.coverage(of: site, over: window) { progress.update($0) }
+      network.merge(field)
+      if let directory = command.perRadar {
+        let path = (directory as NSString).appendingPathComponent("\(Self.fileName(for: site.name, index: index)).tif")
+        try GeoTIFFWriter.write(
+          [
+            RasterBand(description: "lowest visible altitude MSL (m)", values: field.lowestAltitudeMSL.finiteOrNaN),
+            RasterBand(description: "lowest visible altitude AGL (m)", values: field.lowestAltitudeAGL.finiteOrNaN),
+          ], georeference: terrain.georeference(of: windows[index]), metadata: metadata(sites: [site]), to: path)
+      }
+    }
+    progress.finish()
+    try writeNetwork(network, window: union)
+    let table = SummaryTable(summary: CoverageSummary(network: network, earth: earth), radars: sites.map(\.name))
+    print(table.text)
+    if let path = command.summaryCSV { try Self.writeText(table.csv, to: path) }
+    if let path = command.summaryJSON { try Self.writeText(try table.json(), to: path) }
+  }
+
+  private func writeNetwork(_ network: NetworkCoverage, window: GridWindow) throws {
+    let georeference = terrain.georeference(of: window)
+    try GeoTIFFWriter.write(
+      [
+        RasterBand(description: "lowest visible altitude MSL (m)", values: network.lowestAltitudeMSL.finiteOrNaN),
+        RasterBand(description: "lowest visible altitude AGL (m)", values: network.lowestAltitudeAGL.finiteOrNaN),
+        RasterBand(
+          description: "index of the radar that sees lowest (0-based, --site order)",
+          values: network.radarIndex.map { $0 < 0 ? .nan : Float($0) }),
+      ], georeference: georeference, metadata: metadata(sites: sites), to: command.out)
+    print("wrote \(command.out) (\(window.width) x \(window.height) cells)")
+    if let png = command.png {
+      let elevation = try terrain.read(window).heights
+      try QuickLookRenderer.render(
+        elevation: elevation, classes: network.lowestAltitudeAGL.map(CoverageMapStyle.classify),
+        palette: CoverageMapStyle.classes, georeference: georeference, to: png)
+      print("wrote \(png); legend (lowest altitude at which a target is seen):\n\(CoverageMapStyle.legend)")
+    }
+  }
+
+  private func metadata(sites: [RadarSite]) -> [(key: String, value: String)] {
+    var items: [(key: String, value: String)] = [
+      ("AIRPICTURE_PRODUCT", "lowest visible altitude"),
+      ("AIRPICTURE_DEM", command.dem),
+      ("AIRPICTURE_EARTH", "effective radius k*R, k=\(earth.refractionFactor), R=\(earth.radius) m"),
+      ("AIRPICTURE_RANGE_KM", "\(command.minRangeKm)-\(command.rangeKm)"),
+    ]
+    if let low = command.minElevationDeg { items.append(("AIRPICTURE_MIN_ELEVATION_DEG", "\(low)")) }
+    if let high = command.maxElevationDeg { items.append(("AIRPICTURE_MAX_ELEVATION_DEG", "\(high)")) }
+    if let sector = command.sector { items.append(("AIRPICTURE_SECTOR_DEG", sector)) }
+    for (index, site) in sites.enumerated() {
+      items.append(("AIRPICTURE_RADAR_\(index)", "\(site.name) at x=\(site.position.x) y=\(site.position.y), \(site.antenna)"))
+    }
+    return items
+  }
+
+  static func parseAltitudes(_ text: String) throws -> [Float] {
+    let values = text.split(separator: ",").map { Float($0.trimmingCharacters(in: .whitespaces)) }
+    guard !values.isEmpty, values.count <= 16, values.allSatisfy({ $0 != nil && $0! >= 0 && $0!.isFinite }) else {
+      throw CommandError("--altitudes-agl must be 1 to 16 comma-separated non-negative metres, got '\(text)'")
+    }
+    return values.map { $0! }
+  }
+
+  static func parseSector(_ text: String) throws -> AzimuthSector {
+    let parts = text.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+    guard parts.count == 2, parts.allSatisfy({ $0.isFinite }) else {
+      throw CommandError("--sector must be START,END in degrees, got '\(text)'")
+    }
+    return AzimuthSector(start: parts[0], end: parts[1])
+  }
+
+  static func checkOutputs(_ command: CoverageCommand) throws {
+    do {
+      for path in [command.out, command.png, command.summaryCSV, command.summaryJSON].compactMap({ $0 }) {
+        try AtomicOutput.checkDirectory(of: path)
+      }
+    } catch let error as GeoRasterError {
+      throw CommandError(error.message)
+    }
+    if let directory = command.perRadar {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw CommandError("--per-radar directory '\(directory)' does not exist")
+      }
+    }
+  }
+
+  static func writeText(_ text: String, to path: String) throws {
+    try AtomicOutput.write(to: path) { try Data(text.utf8).write(to: URL(fileURLWithPath: $0)) }
+  }
+
+  static func fileName(for name: String, index: Int) -> String {
+    let safe = name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
+    return String(format: "%02d-", index) + String(safe)
+  }
+}
+
+extension Array where Element == Float {
+  /// The values with ±∞ (never visible) written as NaN, the no-data of output rasters.
+  var finiteOrNaN: [Float] { map { $0.isFinite ? $0 : .nan } }
+}

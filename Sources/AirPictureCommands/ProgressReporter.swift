@@ -1,0 +1,35 @@
+import Foundation
+
+/// A one-line progress indicator on stderr, drawn only when stderr is a terminal.
+final class ProgressReporter: @unchecked Sendable {
+  private let enabled = isatty(STDERR_FILENO) != 0
+  private let lock = NSLock()
+  private var lastPercent = -1
+  private var label = ""
+
+  /// Starts a new stage, such as "radar 2/10 Cusco".
+  func begin(_ label: String) {
+    lock.lock()
+    self.label = label
+    lastPercent = -1
+    lock.unlock()
+    update(0)
+  }
+
+  /// Reports the fraction of the current stage done.
+  func update(_ fraction: Double) {
+    guard enabled else { return }
+    let percent = Int(fraction * 100)
+    lock.lock()
+    defer { lock.unlock() }
+    guard percent != lastPercent else { return }
+    lastPercent = percent
+    FileHandle.standardError.write(Data("\r\u{1B}[K\(label): \(percent) %".utf8))
+  }
+
+  /// Clears the line.
+  func finish() {
+    guard enabled else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+  }
+}

@@ -1,0 +1,7 @@
+import ArgumentParser
+
+/// `airpicture terrain`: getting better elevation data.
+struct TerrainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "terrain", abstract: "Build DEMs for coverage runs.", subcommands: [TerrainFetchCommand.self])
+}

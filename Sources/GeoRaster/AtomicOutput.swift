@@ -1,0 +1,36 @@
+import Foundation
+
+/// Writes a file under a temporary name beside its destination and renames it into place only when complete,
+/// so a failure never leaves a partial or corrupt output.
+public enum AtomicOutput {
+  /// Throws a one-line error unless `path`'s directory exists and is writable.
+  public static func checkDirectory(of path: String) throws {
+    let directory = (path as NSString).deletingLastPathComponent
+    let folder = directory.isEmpty ? "." : directory
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw GeoRasterError("output directory '\(folder)' does not exist")
+    }
+    guard FileManager.default.isWritableFile(atPath: folder) else {
+      throw GeoRasterError("output directory '\(folder)' is not writable")
+    }
+  }
+
+  /// Calls `body` with a temporary path beside `path` (same extension), then moves the result to `path`.
+  public static func write(to path: String, _ body: (String) throws -> Void) throws {
+    try checkDirectory(of: path)
+    let url = URL(fileURLWithPath: path)
+    let extensionPart = url.pathExtension.isEmpty ? "" : "." + url.pathExtension
+    let temporary = url.deletingLastPathComponent()
+      .appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())\(extensionPart)").path
+    do {
+      try body(temporary)
+      if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+      try FileManager.default.moveItem(atPath: temporary, toPath: path)
+    } catch {
+      try? FileManager.default.removeItem(atPath: temporary)
+      try? FileManager.default.removeItem(atPath: temporary + ".aux.xml")
+      throw error
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import CGDAL
+import Foundation
+
+/// Renders a classified layer over hillshaded terrain to PNG (with a world file), all through GDAL:
+/// `GDALDEMProcessing` makes the hillshade and maps classes to colours, the PNG driver encodes.
+public enum QuickLookRenderer {
+  /// How strongly class colours cover the hillshade (0 shows only terrain).
+  public static let colourOpacity: Float = 0.6
+
+  /// Draws `classes` (0 = terrain only) in `palette`'s colours over the hillshade of `elevation` into `path`.
+  public static func render(
+    elevation: [Float], classes: [UInt8], palette: [ColourClass], georeference: RasterGeoreference,
+    to path: String
+  ) throws {
+    let shade = try hillshade(elevation: elevation, georeference: georeference)
+    let colours = try colourise(classes: classes, palette: palette, georeference: georeference)
+    var red = [UInt8](repeating: 0, count: classes.count)
+    var green = red
+    var blue = red
+    let opacity = colourOpacity
+    for index in classes.indices {
+      let grey = Float(shade[index])
+      if classes[index] == 0 {
+        red[index] = shade[index]
+        green[index] = shade[index]
+        blue[index] = shade[index]
+      } else {
+        red[index] = UInt8(grey * (1 - opacity) + Float(colours.red[index]) * opacity)
+        green[index] = UInt8(grey * (1 - opacity) + Float(colours.green[index]) * opacity)
+        blue[index] = UInt8(grey * (1 - opacity) + Float(colours.blue[index]) * opacity)
+      }
+    }
+    try AtomicOutput.write(to: path) { temporary in
+      let image = try MemoryRaster(georeference: georeference, bands: 3, type: GDT_Byte)
+      try image.write(red, band: 1)
+      try image.write(green, band: 2)
+      try image.write(blue, band: 3)
+      try image.copy(to: temporary, driver: "PNG", options: ["WORLDFILE=YES"])
+      let world = (temporary as NSString).deletingPathExtension + ".wld"
+      let target = (path as NSString).deletingPathExtension + ".wld"
+      if FileManager.default.fileExists(atPath: world) {
+        try? FileManager.default.removeItem(atPath: target)
+        try FileManager.default.moveItem(atPath: world, toPath: target)
+      }
+    }
+  }
+
+  /// Grey hillshade bytes (GDAL's multidirectional hillshade; degrees scaled to metres for geographic grids).
+  static func hillshade(elevation: [Float], georeference: RasterGeoreference) throws -> [UInt8] {
+    let source = try MemoryRaster(georeference: georeference, bands: 1, type: GDT_Float32)
+    try source.write(elevation.map { $0.isNaN ? 0 : $0 }, band: 1)
+    var arguments = ["-of", "MEM", "-compute_edges", "-multidirectional", "-z", "2"]
+    if georeference.isGeographic { arguments += ["-s", "111120"] }
+    let result = try process(source: source, mode: "hillshade", colourFile: nil, arguments: arguments)
+    return try result.readBytes(band: 1)
+  }
+
+  /// Class colours as red, green and blue byte planes (GDAL colour relief; classes are whole numbers, so the nearest entry is the exact one).
+  static func colourise(classes: [UInt8], palette: [ColourClass], georeference: RasterGeoreference) throws -> (
+    red: [UInt8], green: [UInt8], blue: [UInt8]
+  ) {
+    let source = try MemoryRaster(georeference: georeference, bands: 1, type: GDT_Byte)
+    try source.write(classes, band: 1)
+    let table = (["0 0 0 0"] + palette.map { "\($0.value) \($0.red) \($0.green) \($0.blue)" })
+      .joined(separator: "\n") + "\n"
+    let colourFile = "/vsimem/airpicture-colours-\(UUID().uuidString).txt"
+    let bytes = Array(table.utf8)
+    guard let file = VSIFOpenL(colourFile, "wb") else { throw GeoRasterError("cannot create colour table") }
+    _ = bytes.withUnsafeBytes { VSIFWriteL($0.baseAddress, 1, bytes.count, file) }
+    VSIFCloseL(file)
+    defer { VSIUnlink(colourFile) }
+    let result = try process(
+      source: source, mode: "color-relief", colourFile: colourFile, arguments: ["-of", "MEM", "-nearest_color_entry"])
+    return (try result.readBytes(band: 1), try result.readBytes(band: 2), try result.readBytes(band: 3))
+  }
+
+  private static func process(source: MemoryRaster, mode: String, colourFile: String?, arguments: [String]) throws
+    -> MemoryRaster
+  {
+    try GDALRuntime.withStringList(arguments) { list in
+      guard let options = GDALDEMProcessingOptionsNew(list, nil) else {
+        throw GeoRasterError("bad \(mode) options")
+      }
+      defer { GDALDEMProcessingOptionsFree(options) }
+      CPLErrorReset()
+      guard let output = GDALDEMProcessing("", source.handle, mode, colourFile, options, nil) else {
+        throw GeoRasterError("\(mode) failed: \(GDALRuntime.lastError(or: "GDALDEMProcessing"))")
+      }
+      return MemoryRaster(adopting: output)
+    }
+  }
+}

@@ -56,10 +56,11 @@ struct CoverageRequest {
     var network = NetworkCoverage(geometry: terrain.geometry.subgrid(union), altitudesAGL: altitudes)
     let kernel = LineOfSightKernel(earth: earth, threads: threads)
     let progress = ProgressReporter()
+    let workspace = CoverageWorkspace()
     for (index, site) in sites.enumerated() {
       progress.begin("radar \(index + 1)/\(sites.count) \(site.name)")
       let window = try terrain.read(windows[index])
-      let field = kernel.coverage(of: site, over: window) { progress.update($0) }
+      let field = kernel.coverage(of: site, over: window, workspace: workspace) { progress.update($0) }
       network.merge(field)
       if let directory = command.perRadar {
         let path = (directory as NSString).appendingPathComponent("\(Self.fileName(for: site.name, index: index)).tif")
@@ -69,6 +70,7 @@ struct CoverageRequest {
             RasterBand(description: "lowest visible altitude AGL (m)", values: field.lowestAltitudeAGL.finiteOrNaN),
           ], georeference: terrain.georeference(of: windows[index]), metadata: metadata(sites: [site]), to: path)
       }
+      workspace.recycle(field)
     }
     progress.finish()
     try writeNetwork(network, window: union)

@@ -15,13 +15,13 @@ struct GDALViewshedRun {
   let heightAboveGround: [Float]
 
   /// Runs `gdal_viewshed` on `dem` for an observer at map (x, y), `height` m above ground, out to `range` m,
-  /// with curvature coefficient `1 − 1/k`.
+  /// with GDAL's curvature coefficient `1/k` (its correction is `cc · d² / 2R`, so k = 4/3 is `-cc 0.75`).
   init(executable: String, dem: String, x: Double, y: Double, height: Double, range: Double, k: Double, output: String)
     throws
   {
     let arguments = [
       "-q", "-b", "1", "-ox", "\(x)", "-oy", "\(y)", "-oz", "\(height)", "-tz", "0", "-md", "\(range)",
-      "-cc", "\(1 - 1 / k)", "-om", "GROUND", "-ov", "-9999", "-f", "GTiff", dem, output,
+      "-cc", "\(1 / k)", "-om", "GROUND", "-ov", "-9999", "-f", "GTiff", dem, output,
     ]
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)

@@ -45,32 +45,43 @@ struct CellPolarCoordinates {
     }
   }
 
-  /// Calls `body(column, distance, azimuth)` for every cell of `row`, in column order.
-  @inline(__always) func forEachCell(inRow row: Int, _ body: (Int, Double, Double) -> Void) {
+  /// Writes the distance (metres) and azimuth (radians) of the cells of `row` in `columns` to `distance` and
+  /// `azimuth`, indexed from 0.
+  func fill(
+    row: Int, columns: Range<Int>, distance: UnsafeMutablePointer<Double>, azimuth: UnsafeMutablePointer<Double>
+  ) {
+    let count = columns.count
     if geographic {
       let a = rowA[row]
       let b = rowB[row]
       let c = rowC[row]
       let d = rowD[row]
       let e = rowE[row]
+      let twoR = 2 * radius
       columnA.withUnsafeBufferPointer { havLambda in
         columnB.withUnsafeBufferPointer { sinLambda in
           columnC.withUnsafeBufferPointer { cosLambda in
-            for column in 0..<havLambda.count {
-              let haversine = a + b * havLambda[column]
-              let distance = 2 * radius * FastMath.smallArcsine(haversine.squareRoot())
-              let azimuth = FastMath.azimuth(east: e * sinLambda[column], north: c - d * cosLambda[column])
-              body(column, distance, azimuth)
+            let hav = havLambda.baseAddress! + columns.lowerBound
+            let sinL = sinLambda.baseAddress! + columns.lowerBound
+            let cosL = cosLambda.baseAddress! + columns.lowerBound
+            for index in 0..<count {
+              distance[index] = twoR * FastMath.smallArcsine((a + b * hav[index]).squareRoot())
+            }
+            for index in 0..<count {
+              azimuth[index] = FastMath.azimuth(east: e * sinL[index], north: c - d * cosL[index])
             }
           }
         }
       }
     } else {
       let north = rowA[row]
-      columnA.withUnsafeBufferPointer { east in
-        for column in 0..<east.count {
-          let distance = (east[column] * east[column] + north * north).squareRoot()
-          body(column, distance, FastMath.azimuth(east: east[column], north: north))
+      columnA.withUnsafeBufferPointer { eastBuffer in
+        let east = eastBuffer.baseAddress! + columns.lowerBound
+        for index in 0..<count {
+          distance[index] = (east[index] * east[index] + north * north).squareRoot()
+        }
+        for index in 0..<count {
+          azimuth[index] = FastMath.azimuth(east: east[index], north: north)
         }
       }
     }

@@ -23,9 +23,11 @@ public struct LineOfSightKernel: Sendable {
   }
 
   /// The coverage of `site` over every cell of `terrain` (pass a window that holds the radar's range).
-  /// `progress`, if given, is called with the fraction done (from worker threads).
+  /// `workspace` lends memory across calls; `progress`, if given, is called with the fraction done (from worker
+  /// threads).
   public func coverage(
-    of site: RadarSite, over terrain: ElevationGrid, progress: (@Sendable (Double) -> Void)? = nil
+    of site: RadarSite, over terrain: ElevationGrid, workspace: CoverageWorkspace = CoverageWorkspace(),
+    progress: (@Sendable (Double) -> Void)? = nil
   ) -> CoverageField {
     let geometry = terrain.geometry
     let limits = site.limits
@@ -37,9 +39,9 @@ public struct LineOfSightKernel: Sendable {
       maximumRange: limits.maximumRange, cellSize: min(cell.width, cell.height), resolution: resolution)
     let sweep = makeSweep(layout: layout, site: site, geometry: geometry, antenna: antenna)
 
-    var store = [Float](repeating: 0, count: layout.storageCount)
+    workspace.reserveStore(count: layout.storageCount)
     let sweepShare = 0.5
-    store.withUnsafeMutableBufferPointer { slopes in
+    workspace.store.withUnsafeMutableBufferPointer { slopes in
       let storeBase = slopes.baseAddress!
       terrain.heights.withUnsafeBufferPointer { heights in
         var done = 0
@@ -57,7 +59,7 @@ public struct LineOfSightKernel: Sendable {
       }
     }
     return readBack(
-      layout: layout, store: store, site: site, terrain: terrain, antenna: antenna,
+      layout: layout, workspace: workspace, site: site, terrain: terrain, antenna: antenna,
       progress: progress.map { report in { @Sendable fraction in report(sweepShare + (1 - sweepShare) * fraction) } })
   }
 
@@ -76,71 +78,31 @@ public struct LineOfSightKernel: Sendable {
       inverseDistance: inverse, slopeOffset: offset, initialSlope: initial)
   }
 
-  /// Turns the polar slope store into per-cell lowest visible altitudes.
+  /// Turns the polar slope store into per-cell lowest visible altitudes, rows in parallel.
   private func readBack(
-    layout: PolarLayout, store: [Float], site: RadarSite, terrain: ElevationGrid, antenna: Double,
+    layout: PolarLayout, workspace: CoverageWorkspace, site: RadarSite, terrain: ElevationGrid, antenna: Double,
     progress: (@Sendable (Double) -> Void)?
   ) -> CoverageField {
     let geometry = terrain.geometry
-    let columns = geometry.width
     let cells = geometry.width * geometry.height
-    let limits = site.limits
-    let polar = CellPolarCoordinates(geometry: geometry, origin: site.position, earthRadius: earth.radius)
-    let inverseTwoKR = 1 / (2 * earth.effectiveRadius)
-    let inverseStep = 1 / layout.rangeStep
-    let ceilingSlope = limits.maximumElevation.map { tan($0 * .pi / 180) }
-    let annuli = layout.annuli
-    let radialsPerRadian = annuli.map { Double($0.radialCount) / (2 * .pi) }
-    var msl = [Float](repeating: .nan, count: cells)
-    var agl = [Float](repeating: .nan, count: cells)
-    var ceiling: [Float] = ceilingSlope == nil ? [] : [Float](repeating: .nan, count: cells)
+    let reader = PolarReadBack(
+      layout: layout, polar: CellPolarCoordinates(geometry: geometry, origin: site.position, earthRadius: earth.radius),
+      limits: site.limits, antenna: antenna, inverseTwoKR: 1 / (2 * earth.effectiveRadius),
+      ceilingSlope: site.limits.maximumElevation.map { tan($0 * .pi / 180) })
+    let hasCeiling = reader.ceilingSlope != nil
     let rowsDone = RowCounter(total: geometry.height, report: progress)
-
-    msl.withUnsafeMutableBufferPointer { mslOut in
-      agl.withUnsafeMutableBufferPointer { aglOut in
-        ceiling.withUnsafeMutableBufferPointer { ceilingOut in
-          store.withUnsafeBufferPointer { slopes in
+    var agl = [Float]()
+    var ceiling = [Float]()
+    let msl = workspace.plane(count: cells) { mslBase in
+      agl = workspace.plane(count: cells) { aglBase in
+        ceiling = workspace.plane(count: hasCeiling ? cells : 0) { ceilingBase in
+          let output = PolarReadBack.Output(
+            columns: geometry.width, lowestMSL: mslBase, lowestAGL: aglBase, ceilingMSL: hasCeiling ? ceilingBase : nil)
+          workspace.store.withUnsafeBufferPointer { slopes in
             terrain.heights.withUnsafeBufferPointer { heights in
-              layout.annulusOfSample.withUnsafeBufferPointer { owner in
-                ParallelWork.forEachChunk(count: geometry.height, threads: threads, chunkSize: 16) { rows in
-                  for row in rows {
-                    let rowStart = row * columns
-                    polar.forEachCell(inRow: row) { column, distance, azimuth in
-                      let index = rowStart + column
-                      let ground = heights[index]
-                      guard distance <= limits.maximumRange, distance >= limits.minimumRange, !ground.isNaN
-                      else { return }
-                      if let sector = limits.sector, !sector.contains(radians: azimuth) { return }
-                      let sample = min(Int(distance * inverseStep) + 1, layout.lastSample)
-                      let ring = Int(owner[sample])
-                      let annulus = annuli[ring]
-                      let position = azimuth * radialsPerRadian[ring]
-                      var left = Int(position)
-                      let weight = Float(position - Double(left))
-                      if left >= annulus.radialCount { left -= annulus.radialCount }
-                      let right = left + 1 == annulus.radialCount ? 0 : left + 1
-                      let base = annulus.storageOffset + sample - annulus.firstSample
-                      let leftSlope = slopes[base + left * annulus.samplesPerRadial]
-                      let rightSlope = slopes[base + right * annulus.samplesPerRadial]
-                      let slope = Double(leftSlope + (rightSlope - leftSlope) * weight)
-                      let level = antenna + distance * distance * inverseTwoKR
-                      // Straight below the antenna nothing lies in front of the target.
-                      let lowest = distance > 0 ? max(Float(level + distance * slope), ground) : ground
-                      if let ceilingSlope {
-                        let top = Float(level + distance * ceilingSlope)
-                        ceilingOut[index] = top
-                        if lowest > top {
-                          mslOut[index] = .infinity
-                          aglOut[index] = .infinity
-                          return
-                        }
-                      }
-                      mslOut[index] = lowest
-                      aglOut[index] = lowest - ground
-                    }
-                  }
-                  rowsDone.add(rows.count)
-                }
+              ParallelWork.forEachChunk(count: geometry.height, threads: threads, chunkSize: 16) { rows in
+                reader.fill(rows: rows, terrain: heights.baseAddress!, store: slopes.baseAddress!, output: output)
+                rowsDone.add(rows.count)
               }
             }
           }
@@ -148,8 +110,7 @@ public struct LineOfSightKernel: Sendable {
       }
     }
     return CoverageField(
-      geometry: geometry, lowestAltitudeMSL: msl, lowestAltitudeAGL: agl,
-      ceilingMSL: ceilingSlope == nil ? nil : ceiling)
+      geometry: geometry, lowestAltitudeMSL: msl, lowestAltitudeAGL: agl, ceilingMSL: hasCeiling ? ceiling : nil)
   }
 }
 

@@ -3,7 +3,12 @@ import Foundation
 /// The polar grid the sweep samples: range steps shared by all radials, and nested annuli whose radial count
 /// halves toward the radar so that the arc between radials stays near one cell everywhere.
 struct PolarLayout {
-  /// One annulus: `radialCount` radials sampled at range indices `firstSample...lastSample`.
+  /// Radials stored side by side: the store holds, per annulus, blocks of this many radials, sample-major within
+  /// a block, so neighbouring radials at one range share a cache line.
+  static let lanes = 16
+
+  /// One annulus: `radialCount` radials (a multiple of `lanes`) sampled at range indices
+  /// `firstSample...lastSample`.
   struct Annulus {
     var radialCount: Int
     var firstSample: Int
@@ -11,6 +16,12 @@ struct PolarLayout {
     /// Where its radials start in the shared slope store.
     var storageOffset: Int
     var samplesPerRadial: Int { lastSample - firstSample + 1 }
+
+    /// Index in the store of `radial` at range index `sample`.
+    @inline(__always) func storageIndex(radial: Int, sample: Int) -> Int {
+      storageOffset + (radial / PolarLayout.lanes) * (samplesPerRadial * PolarLayout.lanes)
+        + (sample - firstSample) * PolarLayout.lanes + radial % PolarLayout.lanes
+    }
   }
 
   /// Range step in metres; sample `i` lies at `i · rangeStep`.
@@ -33,7 +44,7 @@ struct PolarLayout {
     // Halve the radial count per annulus until about 64 remain or the innermost annulus is a few samples deep.
     var halvings = 0
     while (outerRadials >> (halvings + 1)) >= 64 && (lastSample >> (halvings + 1)) >= 8 { halvings += 1 }
-    let unit = 1 << halvings
+    let unit = Self.lanes << halvings
     let radials = (outerRadials + unit - 1) / unit * unit
     var annuli: [Annulus] = []
     var offset = 0

@@ -4,6 +4,7 @@
 /// The apparent slope of terrain `z` at distance `d` from an antenna at altitude `h0`, over the effective sphere,
 /// is `(z − h0 − d²/2kR) / d`; a target at distance `D` is visible iff its own slope reaches the largest slope of
 /// the terrain in front of it. The per-sample constants `1/d` and `h0/d + d/2kR` are shared by all radials.
+/// Radials are walked in lockstep blocks of `blockWidth` neighbours so each terrain cache line serves them all.
 struct RadialSweep {
   let layout: PolarLayout
   let path: RadialPath
@@ -16,69 +17,99 @@ struct RadialSweep {
 
   /// Samples between exact path positions; positions in between are interpolated linearly.
   static let knotSpacing = 32
+  /// Radials walked together: one block of the store.
+  static let blockWidth = PolarLayout.lanes
 
   /// Sweeps radials `radials` of `annulus`, writing into `store` (the layout's shared slope store).
   func sweep(
     annulus index: Int, radials: Range<Int>, terrain: UnsafeBufferPointer<Float>, columns: Int, rows: Int,
     store: UnsafeMutablePointer<Float>
   ) {
+    var block = radials.lowerBound
+    while block < radials.upperBound {
+      let end = min(block + Self.blockWidth, radials.upperBound)
+      sweepBlock(annulus: index, radials: block..<end, terrain: terrain, columns: columns, rows: rows, store: store)
+      block = end
+    }
+  }
+
+  private func sweepBlock(
+    annulus index: Int, radials: Range<Int>, terrain: UnsafeBufferPointer<Float>, columns: Int, rows: Int,
+    store: UnsafeMutablePointer<Float>
+  ) {
     let annulus = layout.annuli[index]
-    let parent: PolarLayout.Annulus? = index > 0 ? layout.annuli[index - 1] : nil
+    let width = radials.count
     let maxColumn = Double(columns) - 1.000_001
     let maxRow = Double(rows) - 1.000_001
     let base = terrain.baseAddress!
-    inverseDistance.withUnsafeBufferPointer { inverse in
-      slopeOffset.withUnsafeBufferPointer { offsets in
-        for radial in radials {
-          var running = initialSlope
-          if let parent {
-            // Continue from the parent annulus's radials at the shared boundary sample.
-            let last = parent.samplesPerRadial - 1
-            let parentStore = store + parent.storageOffset
-            let left = radial >> 1
-            let leftValue = parentStore[left * parent.samplesPerRadial + last]
-            if radial & 1 == 0 {
-              running = leftValue
-            } else {
-              let right = left + 1 == parent.radialCount ? 0 : left + 1
-              running = 0.5 * (leftValue + parentStore[right * parent.samplesPerRadial + last])
-            }
-          }
-          let azimuth = 2 * Double.pi * Double(radial) / Double(annulus.radialCount)
-          let output = store + annulus.storageOffset + radial * annulus.samplesPerRadial - annulus.firstSample
-          var knot = annulus.firstSample
-          var start = path.gridPosition(azimuth: azimuth, distance: Double(knot) * layout.rangeStep)
-          while knot < annulus.lastSample {
-            let next = min(knot + Self.knotSpacing, annulus.lastSample)
-            let end = path.gridPosition(azimuth: azimuth, distance: Double(next) * layout.rangeStep)
-            let steps = Double(next - knot)
-            let stepColumn = (end.column - start.column) / steps
-            let stepRow = (end.row - start.row) / steps
-            var column = start.column
-            var row = start.row
-            for sample in knot..<next {
-              output[sample] = running
-              let x = min(max(column, 0), maxColumn)
-              let y = min(max(row, 0), maxRow)
-              let c0 = Int(x)
-              let r0 = Int(y)
-              let fx = Float(x - Double(c0))
-              let fy = Float(y - Double(r0))
-              let cell = base + (r0 * columns + c0)
-              let top = cell[0] + (cell[1] - cell[0]) * fx
-              let bottom = cell[columns] + (cell[columns + 1] - cell[columns]) * fx
-              let height = top + (bottom - top) * fy
-              let slope = height * inverse[sample] - offsets[sample]
-              if slope > running { running = slope }
-              column += stepColumn
-              row += stepRow
-            }
-            knot = next
-            start = end
-          }
-          output[annulus.lastSample] = running
+    // Lane state in one scratch allocation: position, step and running slope of each radial, and its output row.
+    let running = UnsafeMutablePointer<Float>.allocate(capacity: width)
+    let position = UnsafeMutablePointer<Double>.allocate(capacity: 4 * width)
+    defer {
+      running.deallocate()
+      position.deallocate()
+    }
+    let column = position
+    let row = position + width
+    let stepColumn = position + 2 * width
+    let stepRow = position + 3 * width
+    let azimuths = radials.map { 2 * Double.pi * Double($0) / Double(annulus.radialCount) }
+    for (lane, radial) in radials.enumerated() {
+      running[lane] = inheritedSlope(annulus: index, radial: radial, store: store)
+    }
+    // Blocks are aligned to the store's lanes, so lane `l` at `sample` lives at `output[sample * lanes + l]`.
+    let lanes = PolarLayout.lanes
+    let output = store + annulus.storageIndex(radial: radials.lowerBound, sample: 0)
+    var knot = annulus.firstSample
+    var start = azimuths.map { path.gridPosition(azimuth: $0, distance: Double(knot) * layout.rangeStep) }
+    let inverse = inverseDistance.withUnsafeBufferPointer { $0.baseAddress! }
+    let offsets = slopeOffset.withUnsafeBufferPointer { $0.baseAddress! }
+    while knot < annulus.lastSample {
+      let next = min(knot + Self.knotSpacing, annulus.lastSample)
+      let steps = Double(next - knot)
+      let end = azimuths.map { path.gridPosition(azimuth: $0, distance: Double(next) * layout.rangeStep) }
+      for lane in 0..<width {
+        column[lane] = start[lane].column
+        row[lane] = start[lane].row
+        stepColumn[lane] = (end[lane].column - start[lane].column) / steps
+        stepRow[lane] = (end[lane].row - start[lane].row) / steps
+      }
+      for sample in knot..<next {
+        let inverseD = inverse[sample]
+        let offset = offsets[sample]
+        let line = output + sample &* lanes
+        for lane in 0..<width {
+          line[lane] = running[lane]
+          let x = min(max(column[lane], 0), maxColumn)
+          let y = min(max(row[lane], 0), maxRow)
+          let c0 = Int(x)
+          let r0 = Int(y)
+          let fx = Float(x - Double(c0))
+          let fy = Float(y - Double(r0))
+          let cell = base + (r0 &* columns &+ c0)
+          let top = cell[0] + (cell[1] - cell[0]) * fx
+          let bottom = cell[columns] + (cell[columns &+ 1] - cell[columns]) * fx
+          let slope = (top + (bottom - top) * fy) * inverseD - offset
+          if slope > running[lane] { running[lane] = slope }
+          column[lane] += stepColumn[lane]
+          row[lane] += stepRow[lane]
         }
       }
+      knot = next
+      start = end
     }
+    for lane in 0..<width { output[annulus.lastSample * lanes + lane] = running[lane] }
+  }
+
+  /// The running slope a radial starts with: the initial slope for the innermost annulus, else the slope its
+  /// parent radials reached at the shared boundary sample (the mean of both neighbours for odd radials).
+  private func inheritedSlope(annulus index: Int, radial: Int, store: UnsafeMutablePointer<Float>) -> Float {
+    guard index > 0 else { return initialSlope }
+    let parent = layout.annuli[index - 1]
+    let left = radial >> 1
+    let leftValue = store[parent.storageIndex(radial: left, sample: parent.lastSample)]
+    guard radial & 1 == 1 else { return leftValue }
+    let right = left + 1 == parent.radialCount ? 0 : left + 1
+    return 0.5 * (leftValue + store[parent.storageIndex(radial: right, sample: parent.lastSample)])
   }
 }

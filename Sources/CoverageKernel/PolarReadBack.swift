@@ -1,0 +1,87 @@
+/// Turns the polar slope store into per-cell lowest visible altitudes: for each cell, the steepest slope in front
+/// of it is read from the two radials either side of its azimuth at the first range sample past it, and
+/// interpolated by azimuth. Cells are visited in tiles so each tile reads a compact patch of the store.
+struct PolarReadBack {
+  let layout: PolarLayout
+  let polar: CellPolarCoordinates
+  let limits: CoverageLimits
+  let antenna: Double
+  let inverseTwoKR: Double
+  /// tan(maximum elevation), if the radar has one.
+  let ceilingSlope: Double?
+
+  /// Columns per tile.
+  static let tileWidth = 64
+
+  /// Output planes for a grid of `columns` columns.
+  struct Output {
+    let columns: Int
+    let lowestMSL: UnsafeMutablePointer<Float>
+    let lowestAGL: UnsafeMutablePointer<Float>
+    /// Nil when the radar has no maximum elevation.
+    let ceilingMSL: UnsafeMutablePointer<Float>?
+  }
+
+  /// Fills `rows` of the output (every cell is written: NaN out of range).
+  func fill(rows: Range<Int>, terrain: UnsafePointer<Float>, store: UnsafePointer<Float>, output: Output) {
+    let columns = output.columns
+    let distance = UnsafeMutablePointer<Double>.allocate(capacity: Self.tileWidth)
+    let azimuth = UnsafeMutablePointer<Double>.allocate(capacity: Self.tileWidth)
+    defer {
+      distance.deallocate()
+      azimuth.deallocate()
+    }
+    let inverseStep = 1 / layout.rangeStep
+    let lastSample = layout.lastSample
+    let maximumRange = limits.maximumRange
+    let minimumRange = limits.minimumRange
+    let sector = limits.sector
+    let owner = layout.annulusOfSample.withUnsafeBufferPointer { $0.baseAddress! }
+    let annuli = layout.annuli
+    let radialsPerRadian = annuli.map { Double($0.radialCount) / (2 * .pi) }
+    for tile in stride(from: 0, to: columns, by: Self.tileWidth) {
+      let tileColumns = tile..<min(tile + Self.tileWidth, columns)
+      for row in rows {
+        polar.fill(row: row, columns: tileColumns, distance: distance, azimuth: azimuth)
+        let rowStart = row * columns + tile
+        for offset in 0..<tileColumns.count {
+          let index = rowStart + offset
+          let ground = terrain[index]
+          let d = distance[offset]
+          var msl = Float.nan
+          var agl = Float.nan
+          var ceiling = Float.nan
+          if d <= maximumRange, d >= minimumRange, !ground.isNaN,
+            sector.map({ $0.contains(radians: azimuth[offset]) }) ?? true
+          {
+            let sample = min(Int(d * inverseStep) + 1, lastSample)
+            let ring = Int(owner[sample])
+            let annulus = annuli[ring]
+            let position = azimuth[offset] * radialsPerRadian[ring]
+            var left = Int(position)
+            let weight = Float(position - Double(left))
+            if left >= annulus.radialCount { left -= annulus.radialCount }
+            let right = left + 1 == annulus.radialCount ? 0 : left + 1
+            let leftSlope = store[annulus.storageIndex(radial: left, sample: sample)]
+            let rightSlope = store[annulus.storageIndex(radial: right, sample: sample)]
+            let slope = Double(leftSlope + (rightSlope - leftSlope) * weight)
+            let level = antenna + d * d * inverseTwoKR
+            // Straight below the antenna nothing lies in front of the target.
+            msl = d > 0 ? max(Float(level + d * slope), ground) : ground
+            agl = msl - ground
+            if let ceilingSlope {
+              ceiling = Float(level + d * ceilingSlope)
+              if msl > ceiling {
+                msl = .infinity
+                agl = .infinity
+              }
+            }
+          }
+          output.lowestMSL[index] = msl
+          output.lowestAGL[index] = agl
+          output.ceilingMSL?[index] = ceiling
+        }
+      }
+    }
+  }
+}

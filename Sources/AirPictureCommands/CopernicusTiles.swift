@@ -2,9 +2,9 @@ import Foundation
 
 /// Names and addresses of Copernicus DEM tiles (GLO-30 at 1", GLO-90 at 3"), one per 1° × 1° cell, named by the
 /// cell's south-west corner and served as Cloud Optimized GeoTIFFs in the public AWS open-data buckets.
-struct CopernicusTiles {
+public struct CopernicusTiles: Sendable {
   /// Which product.
-  enum Source: String, CaseIterable {
+  public enum Source: String, CaseIterable, Sendable {
     case glo30
     case glo90
 
@@ -12,11 +12,14 @@ struct CopernicusTiles {
     var bucket: String { self == .glo30 ? "copernicus-dem-30m" : "copernicus-dem-90m" }
   }
 
-  let source: Source
+  public let source: Source
+
+  /// Tiles of `source`.
+  public init(source: Source) { self.source = source }
 
   /// The tile name for the cell whose south-west corner is (`latitude`, `longitude`) in whole degrees,
   /// e.g. `Copernicus_DSM_COG_30_S13_00_W072_00_DEM`.
-  func name(latitude: Int, longitude: Int) -> String {
+  public func name(latitude: Int, longitude: Int) -> String {
     let north = latitude >= 0 ? "N" : "S"
     let east = longitude >= 0 ? "E" : "W"
     return String(
@@ -25,13 +28,13 @@ struct CopernicusTiles {
   }
 
   /// GDAL's `/vsicurl/` path of a tile.
-  func path(latitude: Int, longitude: Int) -> String {
+  public func path(latitude: Int, longitude: Int) -> String {
     let tile = name(latitude: latitude, longitude: longitude)
     return "/vsicurl/https://\(source.bucket).s3.amazonaws.com/\(tile)/\(tile).tif"
   }
 
   /// The south-west corners of every tile touching the box west, south, east, north (degrees).
-  static func corners(west: Double, south: Double, east: Double, north: Double) -> [(latitude: Int, longitude: Int)] {
+  public static func corners(west: Double, south: Double, east: Double, north: Double) -> [(latitude: Int, longitude: Int)] {
     let lastLatitude = Int((north).rounded(.up)) - 1
     let lastLongitude = Int((east).rounded(.up)) - 1
     var corners: [(Int, Int)] = []

@@ -16,20 +16,30 @@ public enum AtomicOutput {
     }
   }
 
-  /// Calls `body` with a temporary path beside `path` (same extension), then moves the result to `path`.
+  /// Calls `body` with a temporary path beside `path` (same extension), then moves the result to `path`, with
+  /// any sidecars GDAL wrote beside it (`.wld` world files, `.aux.xml` georeferencing).
   public static func write(to path: String, _ body: (String) throws -> Void) throws {
     try checkDirectory(of: path)
     let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent()
+    let stem = ".\(url.deletingPathExtension().lastPathComponent).partial-\(getpid())"
     let extensionPart = url.pathExtension.isEmpty ? "" : "." + url.pathExtension
-    let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())\(extensionPart)").path
+    let temporary = folder.appendingPathComponent(stem + extensionPart).path
+    let finalStem = url.deletingPathExtension().lastPathComponent
+    let files = { (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] }
     do {
       try body(temporary)
+      for name in files() where name.hasPrefix(stem) && name != stem + extensionPart {
+        let target = folder.appendingPathComponent(finalStem + name.dropFirst(stem.count)).path
+        try? FileManager.default.removeItem(atPath: target)
+        try FileManager.default.moveItem(atPath: folder.appendingPathComponent(name).path, toPath: target)
+      }
       if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
       try FileManager.default.moveItem(atPath: temporary, toPath: path)
     } catch {
-      try? FileManager.default.removeItem(atPath: temporary)
-      try? FileManager.default.removeItem(atPath: temporary + ".aux.xml")
+      for name in files() where name.hasPrefix(stem) {
+        try? FileManager.default.removeItem(atPath: folder.appendingPathComponent(name).path)
+      }
       throw error
     }
   }

@@ -1,7 +1,7 @@
 import CGDAL
 import Foundation
 
-/// Renders a classified layer over hillshaded terrain to PNG (with a world file), all through GDAL:
+/// Renders a classified layer over hillshaded terrain to PNG (with a world file and `.aux.xml` CRS), all through GDAL:
 /// `GDALDEMProcessing` makes the hillshade and maps classes to colours, the PNG driver encodes.
 public enum QuickLookRenderer {
   /// How strongly class colours cover the hillshade (0 shows only terrain).
@@ -36,12 +36,6 @@ public enum QuickLookRenderer {
       try image.write(green, band: 2)
       try image.write(blue, band: 3)
       try image.copy(to: temporary, driver: "PNG", options: ["WORLDFILE=YES"])
-      let world = (temporary as NSString).deletingPathExtension + ".wld"
-      let target = (path as NSString).deletingPathExtension + ".wld"
-      if FileManager.default.fileExists(atPath: world) {
-        try? FileManager.default.removeItem(atPath: target)
-        try FileManager.default.moveItem(atPath: world, toPath: target)
-      }
     }
   }
 

@@ -66,8 +66,8 @@ struct CoverageRequest {
         let path = (directory as NSString).appendingPathComponent("\(Self.fileName(for: site.name, index: index)).tif")
         try GeoTIFFWriter.write(
           [
-            RasterBand(description: "lowest visible altitude MSL (m)", values: field.lowestAltitudeMSL.finiteOrNaN),
-            RasterBand(description: "lowest visible altitude AGL (m)", values: field.lowestAltitudeAGL.finiteOrNaN),
+            RasterBand(description: "lowest visible altitude MSL (m)", values: field.lowestAltitudeMSL),
+            RasterBand(description: "lowest visible altitude AGL (m)", values: field.lowestAltitudeAGL),
           ], georeference: terrain.georeference(of: windows[index]), metadata: metadata(sites: [site]), to: path)
       }
       workspace.recycle(field)
@@ -84,8 +84,8 @@ struct CoverageRequest {
     let georeference = terrain.georeference(of: window)
     try GeoTIFFWriter.write(
       [
-        RasterBand(description: "lowest visible altitude MSL (m)", values: network.lowestAltitudeMSL.finiteOrNaN),
-        RasterBand(description: "lowest visible altitude AGL (m)", values: network.lowestAltitudeAGL.finiteOrNaN),
+        RasterBand(description: "lowest visible altitude MSL (m)", values: network.lowestAltitudeMSL),
+        RasterBand(description: "lowest visible altitude AGL (m)", values: network.lowestAltitudeAGL),
         RasterBand(
           description: "index of the radar that sees lowest (0-based, --site order)",
           values: network.radarIndex.map { $0 < 0 ? .nan : Float($0) }),
@@ -156,9 +156,4 @@ struct CoverageRequest {
     let safe = name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
     return String(format: "%02d-", index) + String(safe)
   }
-}
-
-extension Array where Element == Float {
-  /// The values with ±∞ (never visible) written as NaN, the no-data of output rasters.
-  var finiteOrNaN: [Float] { map { $0.isFinite ? $0 : .nan } }
 }

@@ -62,6 +62,33 @@ final class MemoryRaster {
     return values
   }
 
+  /// A copy resampled by GDAL to `width × height` cells with `method` ("bilinear", "nearest", ...).
+  func resampled(width: Int, height: Int, method: String) throws -> MemoryRaster {
+    let arguments = ["-of", "MEM", "-outsize", "\(width)", "\(height)", "-r", method]
+    return try GDALRuntime.withStringList(arguments) { list in
+      guard let options = GDALTranslateOptionsNew(list, nil) else { throw GeoRasterError("bad resampling options") }
+      defer { GDALTranslateOptionsFree(options) }
+      guard let output = GDALTranslate("", handle, options, nil) else {
+        throw GeoRasterError("resampling failed: \(GDALRuntime.lastError(or: "GDALTranslate"))")
+      }
+      return MemoryRaster(adopting: output)
+    }
+  }
+
+  /// Reads `band` (1-based) as Float32.
+  func readFloats(band: Int) throws -> [Float] {
+    let width = GDALGetRasterXSize(handle)
+    let height = GDALGetRasterYSize(handle)
+    var values = [Float](repeating: 0, count: Int(width) * Int(height))
+    let status = values.withUnsafeMutableBytes {
+      GDALRasterIO(
+        GDALGetRasterBand(handle, Int32(band)), GF_Read, 0, 0, width, height, $0.baseAddress, width, height,
+        GDT_Float32, 0, 0)
+    }
+    guard status == CE_None else { throw GeoRasterError("cannot read in-memory raster") }
+    return values
+  }
+
   /// Copies the dataset to `path` with the named driver and creation options.
   func copy(to path: String, driver name: String, options: [String] = []) throws {
     guard let driver = GDALGetDriverByName(name) else { throw GeoRasterError("GDAL has no \(name) driver") }

@@ -9,9 +9,11 @@ public enum QuickLookRenderer {
 
   /// Draws `classes` (0 = terrain only) in `palette`'s colours over the hillshade of `elevation` into `path`.
   public static func render(
-    elevation: [Float], classes: [UInt8], palette: [ColourClass], georeference: RasterGeoreference,
+    elevation: [Float], classes: [UInt8], palette: [ColourClass], georeference sourceGeoreference: RasterGeoreference,
     to path: String
   ) throws {
+    let (elevation, classes, georeference) = try upsampled(
+      elevation: elevation, classes: classes, georeference: sourceGeoreference)
     let shade = try hillshade(elevation: elevation, georeference: georeference)
     let colours = try colourise(classes: classes, palette: palette, georeference: georeference)
     var red = [UInt8](repeating: 0, count: classes.count)
@@ -37,6 +39,30 @@ public enum QuickLookRenderer {
       try image.write(blue, band: 3)
       try image.copy(to: temporary, driver: "PNG", options: ["WORLDFILE=YES"])
     }
+  }
+
+  /// Quick-looks narrower than this many pixels are drawn at a whole multiple of the grid's resolution.
+  public static let minimumWidth = 1_200
+
+  /// Coarse grids resampled by GDAL for drawing: terrain bilinear, classes nearest.
+  static func upsampled(elevation: [Float], classes: [UInt8], georeference: RasterGeoreference) throws -> (
+    [Float], [UInt8], RasterGeoreference
+  ) {
+    let factor = (minimumWidth + georeference.width - 1) / max(georeference.width, 1)
+    guard factor > 1 else { return (elevation, classes, georeference) }
+    var fine = georeference
+    fine.width *= factor
+    fine.height *= factor
+    fine.cellWidth /= Double(factor)
+    fine.cellHeight /= Double(factor)
+    let terrain = try MemoryRaster(georeference: georeference, bands: 1, type: GDT_Float32)
+    try terrain.write(elevation.map { $0.isNaN ? 0 : $0 }, band: 1)
+    let layer = try MemoryRaster(georeference: georeference, bands: 1, type: GDT_Byte)
+    try layer.write(classes, band: 1)
+    return (
+      try terrain.resampled(width: fine.width, height: fine.height, method: "bilinear").readFloats(band: 1),
+      try layer.resampled(width: fine.width, height: fine.height, method: "nearest").readBytes(band: 1), fine
+    )
   }
 
   /// Grey hillshade bytes (GDAL's multidirectional hillshade; degrees scaled to metres for geographic grids).

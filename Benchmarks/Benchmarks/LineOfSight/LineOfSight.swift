@@ -1,0 +1,135 @@
+import Benchmark
+import CoverageKernel
+import Foundation
+import GeoRaster
+
+/// Kernel regression benchmarks: one radar over a 3601 × 3601 tile, one radar over the Peru 30" composite at
+/// 450 km, and a 10-radar network on the composite. Real data comes from `../shared/terrain` (or
+/// `AIRPICTURE_TERRAIN_DIR`); the tile falls back to generated terrain when it is absent.
+let benchmarks: @Sendable () -> Void = {
+  Benchmark.defaultConfiguration = .init(
+    metrics: [.wallClock, .throughput, .peakMemoryResident], warmupIterations: 1, scalingFactor: .one,
+    maxDuration: .seconds(20), maxIterations: 10)
+
+  let tile = Scenes.tile()
+  Benchmark("one radar, 3601x3601 tile, \(tile.label)") { benchmark in
+    let workspace = CoverageWorkspace()
+    let kernel = LineOfSightKernel()
+    for _ in benchmark.scaledIterations {
+      let field = kernel.coverage(of: tile.site, over: tile.terrain, workspace: workspace)
+      blackHole(field.lowestAltitudeMSL.count)
+      workspace.recycle(field)
+    }
+  }
+
+  if let composite = Scenes.composite() {
+    Benchmark("one radar, Peru 30\" composite, 450 km (Puerto Maldonado)") { benchmark in
+      let workspace = CoverageWorkspace()
+      let kernel = LineOfSightKernel()
+      let site = composite.site(latitude: -12.6131, longitude: -69.2282)
+      let window = composite.window(for: site)
+      for _ in benchmark.scaledIterations {
+        let field = kernel.coverage(of: site, over: window, workspace: workspace)
+        blackHole(field.lowestAltitudeMSL.count)
+        workspace.recycle(field)
+      }
+    }
+
+    Benchmark("10-radar network, Peru 30\" composite, 450 km") { benchmark in
+      let workspace = CoverageWorkspace()
+      let kernel = LineOfSightKernel()
+      let sites = Scenes.networkSites.map { composite.site(latitude: $0.0, longitude: $0.1) }
+      let windows = sites.map { composite.window(for: $0) }
+      let union = windows.dropFirst().reduce(windows[0].geometry) { composite.union($0, $1.geometry) }
+      for _ in benchmark.scaledIterations {
+        var network = NetworkCoverage(geometry: union, altitudesAGL: [150, 300, 1_000, 3_000])
+        for (site, window) in zip(sites, windows) {
+          let field = kernel.coverage(of: site, over: window, workspace: workspace)
+          network.merge(field)
+          workspace.recycle(field)
+        }
+        blackHole(network)
+      }
+    }
+  }
+}
+
+/// The terrain the benchmarks run on.
+enum Scenes {
+  static var terrainDirectory: String {
+    ProcessInfo.processInfo.environment["AIRPICTURE_TERRAIN_DIR"]
+      ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("shared/terrain").path
+  }
+
+  /// Ten radar sites (the Air Force's TPS-70 sites and the civil radar airports, as an all-primary network).
+  static let networkSites: [(Double, Double)] = [
+    (-12.6131, -69.2282), (-8.3779, -74.5743), (-12.0194, -77.1155), (-16.3405, -71.5708), (-13.1548, -74.2044),
+    (-7.1392, -78.4894), (-13.5357, -71.9388), (-3.7847, -73.3088), (-5.2057, -80.6164), (-6.5087, -76.3733),
+  ]
+
+  /// A 3601 × 3601 tile of 3" SRTM over northern Peru, or generated terrain at 90 m without the data.
+  static func tile() -> (terrain: ElevationGrid, site: RadarSite, label: String) {
+    let size = 3_601
+    let path = (terrainDirectory as NSString).appendingPathComponent("north_peru_3s_srtm3.tif")
+    if let raster = try? RasterDataset(path: path), raster.georeference.width >= size + 1_000,
+      let heights = try? raster.read(column: 1_000, row: 1_000, width: size, height: size)
+    {
+      let reference = raster.georeference
+      let geometry = GridGeometry(
+        coordinateSystem: .geographic, originX: reference.originX + 1_000 * reference.cellWidth,
+        originY: reference.originY - 1_000 * reference.cellHeight, cellWidth: reference.cellWidth,
+        cellHeight: reference.cellHeight, width: size, height: size)
+      let centre = MapPoint(x: geometry.x(ofColumn: 1_800), y: geometry.y(ofRow: 1_800))
+      return (
+        ElevationGrid(geometry: geometry, heights: heights),
+        RadarSite(name: "tile", position: centre, antenna: .aboveGround(10), limits: CoverageLimits(maximumRange: 160_000)),
+        "3\" SRTM"
+      )
+    }
+    let geometry = GridGeometry(
+      coordinateSystem: .projected, originX: 0, originY: Double(size) * 90, cellWidth: 90, cellHeight: 90, width: size,
+      height: size)
+    let centre = MapPoint(x: geometry.x(ofColumn: 1_800), y: geometry.y(ofRow: 1_800))
+    return (
+      ElevationGrid(geometry: geometry, heights: RidgedFractalTerrain(seed: 2025).heights(width: size, height: size)),
+      RadarSite(name: "tile", position: centre, antenna: .aboveGround(10), limits: CoverageLimits(maximumRange: 160_000)),
+      "generated"
+    )
+  }
+
+  /// The Peru 30" composite, read whole.
+  static func composite() -> Composite? {
+    let path = (terrainDirectory as NSString).appendingPathComponent("peru_composite_30s.tif")
+    guard let raster = try? RasterDataset(path: path) else { return nil }
+    let reference = raster.georeference
+    guard let heights = try? raster.read(column: 0, row: 0, width: reference.width, height: reference.height) else {
+      return nil
+    }
+    let geometry = GridGeometry(
+      coordinateSystem: .geographic, originX: reference.originX, originY: reference.originY,
+      cellWidth: reference.cellWidth, cellHeight: reference.cellHeight, width: reference.width,
+      height: reference.height)
+    return Composite(terrain: ElevationGrid(geometry: geometry, heights: heights))
+  }
+
+  struct Composite {
+    let terrain: ElevationGrid
+
+    func site(latitude: Double, longitude: Double) -> RadarSite {
+      RadarSite(
+        name: "\(latitude),\(longitude)", position: MapPoint(x: longitude, y: latitude), antenna: .aboveGround(10),
+        limits: CoverageLimits(maximumRange: 450_000))
+    }
+
+    func window(for site: RadarSite) -> ElevationGrid {
+      terrain.cropped(
+        to: terrain.geometry.window(around: site.position, radius: 450_000, earthRadius: EarthModel.meanRadius)!)
+    }
+
+    func union(_ a: GridGeometry, _ b: GridGeometry) -> GridGeometry {
+      terrain.geometry.subgrid(terrain.geometry.window(of: a).union(terrain.geometry.window(of: b)))
+    }
+  }
+}

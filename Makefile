@@ -1,0 +1,43 @@
+# AirPicture: the two commands README.md starts with, plus helpers.
+#   make demo   install GDAL if missing, build in release mode, write a coverage GeoTIFF + PNG of Peru's radars
+#   make test   install GDAL if missing, run the whole test suite
+SHELL := /bin/bash
+DEM ?= Terrain/peru_itu_p1511_5min.tif
+OUT ?= out
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build demo test bench benchmarks format
+
+# GDAL's C library and headers (libgdal-dev) for the build, its tools (gdal-bin) for the GDAL comparisons.
+deps:
+	@if ! pkg-config --exists gdal || ! command -v gdal_viewshed >/dev/null; then \
+	  echo "Installing libgdal-dev and gdal-bin (Debian)..."; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgdal-dev gdal-bin pkg-config >/dev/null; \
+	fi
+
+build: deps
+	swift build -c release --product airpicture
+
+# Line-of-sight coverage of the Air Force's AN/TPS-70 sites (Puerto Maldonado, in service; Pucallpa, planned in 2019)
+# at their 240 NM (444 km) instrumented range, antennas 10 m above ground, beams 0-20 degrees (see README).
+demo: build
+	@mkdir -p $(OUT)
+	.build/release/airpicture coverage --dem $(DEM) \
+	  --site=-12.6131,-69.2282,10,"Puerto Maldonado TPS-70" \
+	  --site=-8.3779,-74.5743,10,"Pucallpa TPS-70 (planned)" \
+	  --range-km 444 --max-elevation-deg 20 --altitudes-agl 150,300,1000,3000 \
+	  --out $(OUT)/demo-coverage.tif --png $(OUT)/demo-coverage.png --summary-csv $(OUT)/demo-coverage.csv
+
+test: deps
+	swift build --build-tests -c release
+	swift test -c release --skip-build
+
+bench: build
+	.build/release/airpicture bench
+
+# Regression benchmarks (ordo-one/benchmark), in their own package so the test build stays light.
+benchmarks: deps
+	cd Benchmarks && swift package --disable-sandbox benchmark
+
+format:
+	swift format --in-place --recursive Package.swift Sources Tests Benchmarks

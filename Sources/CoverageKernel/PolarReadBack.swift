@@ -22,6 +22,16 @@ struct PolarReadBack {
     let ceilingMSL: UnsafeMutablePointer<Float>?
   }
 
+  /// What the per-cell loop needs of one annulus, flattened.
+  private struct Ring {
+    var radialCount: Int
+    var firstSample: Int
+    var storageOffset: Int
+    /// Floats per block of `PolarLayout.lanes` radials.
+    var blockStride: Int
+    var radialsPerRadian: Double
+  }
+
   /// Fills `rows` of the output (every cell is written: NaN out of range).
   func fill(rows: Range<Int>, terrain: UnsafePointer<Float>, store: UnsafePointer<Float>, output: Output) {
     let columns = output.columns
@@ -36,50 +46,61 @@ struct PolarReadBack {
     let maximumRange = limits.maximumRange
     let minimumRange = limits.minimumRange
     let sector = limits.sector
+    let hasCeiling = ceilingSlope != nil
+    let ceilingTangent = ceilingSlope ?? 0
     let owner = layout.annulusOfSample.withUnsafeBufferPointer { $0.baseAddress! }
-    let annuli = layout.annuli
-    let radialsPerRadian = annuli.map { Double($0.radialCount) / (2 * .pi) }
-    for tile in stride(from: 0, to: columns, by: Self.tileWidth) {
-      let tileColumns = tile..<min(tile + Self.tileWidth, columns)
-      for row in rows {
-        polar.fill(row: row, columns: tileColumns, distance: distance, azimuth: azimuth)
-        let rowStart = row * columns + tile
-        for offset in 0..<tileColumns.count {
-          let index = rowStart + offset
-          let ground = terrain[index]
-          let d = distance[offset]
-          var msl = Float.nan
-          var agl = Float.nan
-          var ceiling = Float.nan
-          if d <= maximumRange, d >= minimumRange, !ground.isNaN,
-            sector.map({ $0.contains(radians: azimuth[offset]) }) ?? true
-          {
-            let sample = min(Int(d * inverseStep) + 1, lastSample)
-            let ring = Int(owner[sample])
-            let annulus = annuli[ring]
-            let position = azimuth[offset] * radialsPerRadian[ring]
-            var left = Int(position)
-            let weight = Float(position - Double(left))
-            if left >= annulus.radialCount { left -= annulus.radialCount }
-            let right = left + 1 == annulus.radialCount ? 0 : left + 1
-            let leftSlope = store[annulus.storageIndex(radial: left, sample: sample)]
-            let rightSlope = store[annulus.storageIndex(radial: right, sample: sample)]
-            let slope = Double(leftSlope + (rightSlope - leftSlope) * weight)
-            let level = antenna + d * d * inverseTwoKR
-            // Straight below the antenna nothing lies in front of the target.
-            msl = d > 0 ? max(Float(level + d * slope), ground) : ground
-            agl = msl - ground
-            if let ceilingSlope {
-              ceiling = Float(level + d * ceilingSlope)
-              if msl > ceiling {
-                msl = .infinity
-                agl = .infinity
+    let laneBits = PolarLayout.lanes.trailingZeroBitCount
+    let laneMask = PolarLayout.lanes - 1
+    let rings = layout.annuli.map {
+      Ring(
+        radialCount: $0.radialCount, firstSample: $0.firstSample, storageOffset: $0.storageOffset,
+        blockStride: $0.samplesPerRadial << laneBits, radialsPerRadian: Double($0.radialCount) / (2 * .pi))
+    }
+    rings.withUnsafeBufferPointer { ringTable in
+      let ring = ringTable.baseAddress!
+      for tile in stride(from: 0, to: columns, by: Self.tileWidth) {
+        let tileColumns = tile..<min(tile + Self.tileWidth, columns)
+        for row in rows {
+          polar.fill(row: row, columns: tileColumns, distance: distance, azimuth: azimuth)
+          let rowStart = row * columns + tile
+          for offset in 0..<tileColumns.count {
+            let index = rowStart &+ offset
+            let ground = terrain[index]
+            let d = distance[offset]
+            var msl = Float.nan
+            var agl = Float.nan
+            var ceiling = Float.nan
+            if d <= maximumRange && d >= minimumRange && !ground.isNaN
+              && (sector == nil || sector!.contains(radians: azimuth[offset]))
+            {
+              let sample = min(Int(d * inverseStep) &+ 1, lastSample)
+              let annulus = ring[Int(owner[sample])]
+              let position = azimuth[offset] * annulus.radialsPerRadian
+              var left = Int(position)
+              let weight = Float(position - Double(left))
+              if left >= annulus.radialCount { left &-= annulus.radialCount }
+              let right = left &+ 1 == annulus.radialCount ? 0 : left &+ 1
+              // Store index: block of lanes, then sample within the block, then lane.
+              let sampleBase = annulus.storageOffset &+ ((sample &- annulus.firstSample) &<< laneBits)
+              let leftSlope = store[sampleBase &+ (left &>> laneBits) &* annulus.blockStride &+ (left & laneMask)]
+              let rightSlope = store[sampleBase &+ (right &>> laneBits) &* annulus.blockStride &+ (right & laneMask)]
+              let slope = Double(leftSlope + (rightSlope - leftSlope) * weight)
+              let level = antenna + d * d * inverseTwoKR
+              // Straight below the antenna nothing lies in front of the target.
+              msl = d > 0 ? max(Float(level + d * slope), ground) : ground
+              agl = msl - ground
+              if hasCeiling {
+                ceiling = Float(level + d * ceilingTangent)
+                if msl > ceiling {
+                  msl = .infinity
+                  agl = .infinity
+                }
               }
             }
+            output.lowestMSL[index] = msl
+            output.lowestAGL[index] = agl
+            if hasCeiling { output.ceilingMSL![index] = ceiling }
           }
-          output.lowestMSL[index] = msl
-          output.lowestAGL[index] = agl
-          output.ceilingMSL?[index] = ceiling
         }
       }
     }

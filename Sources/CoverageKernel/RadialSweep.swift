@@ -17,6 +17,8 @@ struct RadialSweep {
 
   /// Samples between exact path positions; positions in between are interpolated linearly.
   static let knotSpacing = 32
+  /// Fractional bits of the fixed-point positions.
+  static let fractionBits = 32
   /// Radials walked together: one block of the store.
   static let blockWidth = PolarLayout.lanes
 
@@ -42,9 +44,11 @@ struct RadialSweep {
     let maxColumn = Double(columns) - 1.000_001
     let maxRow = Double(rows) - 1.000_001
     let base = terrain.baseAddress!
-    // Lane state in one scratch allocation: position, step and running slope of each radial, and its output row.
+    // Lane state: positions and steps in 32.32 fixed point (column, row, step column, step row), running slopes.
+    // Integer positions make the cell index a shift and the bilinear weights an exact mask, with no checked
+    // floating-point conversions in the loop.
     let running = UnsafeMutablePointer<Float>.allocate(capacity: width)
-    let position = UnsafeMutablePointer<Double>.allocate(capacity: 4 * width)
+    let position = UnsafeMutablePointer<Int>.allocate(capacity: 4 * width)
     defer {
       running.deallocate()
       position.deallocate()
@@ -53,21 +57,31 @@ struct RadialSweep {
     let row = position + width
     let stepColumn = position + 2 * width
     let stepRow = position + 3 * width
-    let azimuths = radials.map { 2 * Double.pi * Double($0) / Double(annulus.radialCount) }
     for (lane, radial) in radials.enumerated() {
       running[lane] = inheritedSlope(annulus: index, radial: radial, store: store)
     }
     // Blocks are aligned to the store's lanes, so lane `l` at `sample` lives at `output[sample * lanes + l]`.
     let lanes = PolarLayout.lanes
     let output = store + annulus.storageIndex(radial: radials.lowerBound, sample: 0)
+    let azimuths = radials.map { 2 * Double.pi * Double($0) / Double(annulus.radialCount) }
+    let one = Double(1 << Self.fractionBits)
+    let fractionMask = (1 << Self.fractionBits) - 1
+    let fractionScale = 1 / Float(1 << Self.fractionBits)
+    // Knot positions clamped inside the grid, so every interpolated position between two knots is inside too.
+    func knotPosition(_ azimuth: Double, _ sample: Int) -> (column: Int, row: Int) {
+      let point = path.gridPosition(azimuth: azimuth, distance: Double(sample) * layout.rangeStep)
+      return (
+        Int((min(max(point.column, 0), maxColumn) * one).rounded()), Int((min(max(point.row, 0), maxRow) * one).rounded())
+      )
+    }
     var knot = annulus.firstSample
-    var start = azimuths.map { path.gridPosition(azimuth: $0, distance: Double(knot) * layout.rangeStep) }
+    var start = azimuths.map { knotPosition($0, knot) }
     let inverse = inverseDistance.withUnsafeBufferPointer { $0.baseAddress! }
     let offsets = slopeOffset.withUnsafeBufferPointer { $0.baseAddress! }
     while knot < annulus.lastSample {
       let next = min(knot + Self.knotSpacing, annulus.lastSample)
-      let steps = Double(next - knot)
-      let end = azimuths.map { path.gridPosition(azimuth: $0, distance: Double(next) * layout.rangeStep) }
+      let steps = next - knot
+      let end = azimuths.map { knotPosition($0, next) }
       for lane in 0..<width {
         column[lane] = start[lane].column
         row[lane] = start[lane].row
@@ -80,19 +94,17 @@ struct RadialSweep {
         let line = output + sample &* lanes
         for lane in 0..<width {
           line[lane] = running[lane]
-          let x = min(max(column[lane], 0), maxColumn)
-          let y = min(max(row[lane], 0), maxRow)
-          let c0 = Int(x)
-          let r0 = Int(y)
-          let fx = Float(x - Double(c0))
-          let fy = Float(y - Double(r0))
-          let cell = base + (r0 &* columns &+ c0)
+          let x = column[lane]
+          let y = row[lane]
+          let fx = Float(x & fractionMask) * fractionScale
+          let fy = Float(y & fractionMask) * fractionScale
+          let cell = base + ((y &>> Self.fractionBits) &* columns &+ (x &>> Self.fractionBits))
           let top = cell[0] + (cell[1] - cell[0]) * fx
           let bottom = cell[columns] + (cell[columns &+ 1] - cell[columns]) * fx
           let slope = (top + (bottom - top) * fy) * inverseD - offset
           if slope > running[lane] { running[lane] = slope }
-          column[lane] += stepColumn[lane]
-          row[lane] += stepRow[lane]
+          column[lane] = x &+ stepColumn[lane]
+          row[lane] = y &+ stepRow[lane]
         }
       }
       knot = next

@@ -37,7 +37,8 @@ struct BenchCommand: ParsableCommand {
     let maximumThreads = threads ?? ProcessInfo.processInfo.activeProcessorCount
     guard maximumThreads >= 1 else { throw CommandError("--threads must be at least 1") }
     if let rangeKm, !(rangeKm > 0 && rangeKm <= 1_500) { throw CommandError("--range-km must be in (0, 1500]") }
-    let workload = try dem.map { try BenchWorkload(dem: $0, site: site, rangeKm: rangeKm ?? 450) }
+    let workload =
+      try dem.map { try BenchWorkload(dem: $0, site: site, rangeKm: rangeKm ?? 450) }
       ?? BenchWorkload(generatedSize: size, rangeKm: rangeKm ?? 160)
     let inRange = workload.cellsInRange
     let window = workload.terrain.geometry.width * workload.terrain.geometry.height
@@ -96,7 +97,9 @@ struct BenchCommand: ParsableCommand {
         format: "ratio gdal_viewshed / airpicture kernel: %.1fx at 1 thread, %.1fx at %d threads", gdal.seconds / one,
         gdal.seconds / all, timings.last!.threads))
     let agreement = workload.agreement(with: gdal.heightAboveGround, input: input, field: timings.last!.timing.field)
-    print("verdicts shared with gdal_viewshed: " + agreement.map { "\(Int($0.altitude)) m AGL \(format($0.percent, 2)) %" }.joined(separator: ", "))
+    print(
+      "verdicts shared with gdal_viewshed: "
+        + agreement.map { "\(Int($0.altitude)) m AGL \(format($0.percent, 2)) %" }.joined(separator: ", "))
   }
 
   private func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }

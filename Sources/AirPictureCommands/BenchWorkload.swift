@@ -73,7 +73,8 @@ struct BenchWorkload {
   /// The DEM itself when projected, a plain GeoTIFF written for generated terrain, or nil for geographic DEMs.
   func viewshedInput() throws -> ViewshedInput? {
     if let projectedSource {
-      return ViewshedInput(path: projectedSource.path, width: projectedSource.width, window: sourceWindow, isTemporary: false)
+      return ViewshedInput(
+        path: projectedSource.path, width: projectedSource.width, window: sourceWindow, isTemporary: false)
     }
     guard terrain.geometry.coordinateSystem == .projected else { return nil }
     let path = NSTemporaryDirectory() + "airpicture-bench-dem-\(getpid()).tif"
@@ -89,7 +90,8 @@ struct BenchWorkload {
 
   /// Share of in-range cells (in both) where gdal_viewshed's GROUND height and the kernel agree on visibility at
   /// 0, 150 and 300 m AGL.
-  func agreement(with gdal: [Float], input: ViewshedInput, field: CoverageField) -> [(altitude: Float, percent: Double)] {
+  func agreement(with gdal: [Float], input: ViewshedInput, field: CoverageField) -> [(altitude: Float, percent: Double)]
+  {
     let sourceWidth = input.width
     return [Float(0), 150, 300].map { altitude in
       var shared = 0

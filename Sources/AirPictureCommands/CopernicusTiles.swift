@@ -34,7 +34,9 @@ public struct CopernicusTiles: Sendable {
   }
 
   /// The south-west corners of every tile touching the box west, south, east, north (degrees).
-  public static func corners(west: Double, south: Double, east: Double, north: Double) -> [(latitude: Int, longitude: Int)] {
+  public static func corners(west: Double, south: Double, east: Double, north: Double) -> [(
+    latitude: Int, longitude: Int
+  )] {
     let lastLatitude = Int((north).rounded(.up)) - 1
     let lastLongitude = Int((east).rounded(.up)) - 1
     var corners: [(Int, Int)] = []

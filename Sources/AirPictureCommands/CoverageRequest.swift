@@ -20,7 +20,9 @@ struct CoverageRequest {
     }
     guard command.k > 0, command.k.isFinite else { throw CommandError("--k must be positive") }
     if let threads = command.threads, threads < 1 { throw CommandError("--threads must be at least 1") }
-    for (name, value) in [("--min-elevation-deg", command.minElevationDeg), ("--max-elevation-deg", command.maxElevationDeg)] {
+    for (name, value) in [
+      ("--min-elevation-deg", command.minElevationDeg), ("--max-elevation-deg", command.maxElevationDeg),
+    ] {
       if let value, !(-90...90).contains(value) { throw CommandError("\(name) must be within -90...90") }
     }
     if let low = command.minElevationDeg, let high = command.maxElevationDeg, low >= high {
@@ -42,7 +44,8 @@ struct CoverageRequest {
       let position = try terrain.position(latitude: specification.latitude, longitude: specification.longitude)
       guard terrain.geometry.contains(position) else {
         throw CommandError(
-          "site '\(specification.name)' (\(specification.latitude), \(specification.longitude)) lies outside the DEM '\(command.dem)'")
+          "site '\(specification.name)' (\(specification.latitude), \(specification.longitude)) lies outside the DEM '\(command.dem)'"
+        )
       }
       return RadarSite(
         name: specification.name, position: position, antenna: .aboveGround(specification.antennaHeight),
@@ -51,7 +54,9 @@ struct CoverageRequest {
   }
 
   func execute() throws {
-    let windows = sites.map { terrain.geometry.window(around: $0.position, radius: $0.limits.maximumRange, earthRadius: earth.radius)! }
+    let windows = sites.map {
+      terrain.geometry.window(around: $0.position, radius: $0.limits.maximumRange, earthRadius: earth.radius)!
+    }
     let union = windows.dropFirst().reduce(windows[0]) { $0.union($1) }
     var network = NetworkCoverage(geometry: terrain.geometry.subgrid(union), altitudesAGL: altitudes)
     let kernel = LineOfSightKernel(earth: earth, threads: threads)
@@ -111,7 +116,8 @@ struct CoverageRequest {
     if let high = command.maxElevationDeg { items.append(("AIRPICTURE_MAX_ELEVATION_DEG", "\(high)")) }
     if let sector = command.sector { items.append(("AIRPICTURE_SECTOR_DEG", sector)) }
     for (index, site) in sites.enumerated() {
-      items.append(("AIRPICTURE_RADAR_\(index)", "\(site.name) at x=\(site.position.x) y=\(site.position.y), \(site.antenna)"))
+      items.append(
+        ("AIRPICTURE_RADAR_\(index)", "\(site.name) at x=\(site.position.x) y=\(site.position.y), \(site.antenna)"))
     }
     return items
   }

@@ -22,7 +22,8 @@ struct SiteSpecification: Equatable {
       throw CommandError("malformed site '\(text)': longitude '\(parts[1])' is not a number in -180...180")
     }
     guard let height = Double(parts[2]), height >= 0, height.isFinite else {
-      throw CommandError("malformed site '\(text)': antenna height '\(parts[2])' is not a non-negative number of metres")
+      throw CommandError(
+        "malformed site '\(text)': antenna height '\(parts[2])' is not a non-negative number of metres")
     }
     self.latitude = latitude
     self.longitude = longitude

@@ -9,7 +9,8 @@ struct SummaryTable {
   /// A plain-text table.
   var text: String {
     var lines = [
-      String(format: "Area in range of at least one radar: %.0f km2 (%d radars)", summary.computedAreaKm2, radars.count),
+      String(
+        format: "Area in range of at least one radar: %.0f km2 (%d radars)", summary.computedAreaKm2, radars.count),
       "altitude_agl_m  covered_km2  covered_percent",
     ]
     for row in summary.rows {

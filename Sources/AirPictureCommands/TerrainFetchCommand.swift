@@ -34,7 +34,9 @@ struct TerrainFetchCommand: ParsableCommand {
         sources: corners.map { tiles.path(latitude: $0.latitude, longitude: $0.longitude) },
         bounds: (numbers[0], numbers[1], numbers[2], numbers[3]), to: out)
       print("wrote \(out) from \(count) of \(corners.count) Copernicus \(source.uppercased()) tiles")
-      print("Copernicus DEM: produced using Copernicus WorldDEM-30/90, (c) DLR e.V. 2010-2014 and (c) Airbus 2014-2018, provided under COPERNICUS by the European Union and ESA")
+      print(
+        "Copernicus DEM: produced using Copernicus WorldDEM-30/90, (c) DLR e.V. 2010-2014 and (c) Airbus 2014-2018, provided under COPERNICUS by the European Union and ESA"
+      )
     } catch let error as GeoRasterError {
       throw CommandError(error.message)
     }

@@ -25,7 +25,8 @@ struct TerrainSource {
   /// A longitude/latitude in the DEM's coordinate system.
   func position(latitude: Double, longitude: Double) throws -> MapPoint {
     guard let crs else { return MapPoint(x: longitude, y: latitude) }
-    let point = try crs.isGeographic
+    let point =
+      try crs.isGeographic
       ? [(x: longitude, y: latitude)]
       : SpatialReference.wgs84().transform([(longitude, latitude)], to: crs)
     return MapPoint(x: point[0].x, y: point[0].y)

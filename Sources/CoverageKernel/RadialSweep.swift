@@ -71,7 +71,8 @@ struct RadialSweep {
     func knotPosition(_ azimuth: Double, _ sample: Int) -> (column: Int, row: Int) {
       let point = path.gridPosition(azimuth: azimuth, distance: Double(sample) * layout.rangeStep)
       return (
-        Int((min(max(point.column, 0), maxColumn) * one).rounded()), Int((min(max(point.row, 0), maxRow) * one).rounded())
+        Int((min(max(point.column, 0), maxColumn) * one).rounded()),
+        Int((min(max(point.row, 0), maxRow) * one).rounded())
       )
     }
     var knot = annulus.firstSample

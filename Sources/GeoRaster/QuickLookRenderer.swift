@@ -81,7 +81,8 @@ public enum QuickLookRenderer {
   ) {
     let source = try MemoryRaster(georeference: georeference, bands: 1, type: GDT_Byte)
     try source.write(classes, band: 1)
-    let table = (["0 0 0 0"] + palette.map { "\($0.value) \($0.red) \($0.green) \($0.blue)" })
+    let table =
+      (["0 0 0 0"] + palette.map { "\($0.value) \($0.red) \($0.green) \($0.blue)" })
       .joined(separator: "\n") + "\n"
     let colourFile = "/vsimem/airpicture-colours-\(UUID().uuidString).txt"
     let bytes = Array(table.utf8)

@@ -33,7 +33,9 @@ public final class SpatialReference {
   }
 
   /// Transforms points from this CRS into `target`; throws when GDAL has no transformation.
-  public func transform(_ points: [(x: Double, y: Double)], to target: SpatialReference) throws -> [(x: Double, y: Double)] {
+  public func transform(_ points: [(x: Double, y: Double)], to target: SpatialReference) throws -> [(
+    x: Double, y: Double
+  )] {
     guard let transformation = OCTNewCoordinateTransformation(handle, target.handle) else {
       throw GeoRasterError("no coordinate transformation between these reference systems")
     }

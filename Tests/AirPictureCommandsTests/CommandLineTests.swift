@@ -13,10 +13,12 @@ import Testing
 
   static let executable: String = {
     let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let candidates = [here.appendingPathComponent("airpicture").path] + ["release", "debug"].map {
-      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent(".build/\($0)/airpicture").path
-    }
+    let candidates =
+      [here.appendingPathComponent("airpicture").path]
+      + ["release", "debug"].map {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+          .deletingLastPathComponent().appendingPathComponent(".build/\($0)/airpicture").path
+      }
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
   }()
 
@@ -29,7 +31,11 @@ import Testing
     dem = directory.appendingPathComponent("dem.tif").path
     let size = 240
     try GeoTIFFWriter.write(
-      [RasterBand(description: "elevation (m)", values: RidgedFractalTerrain(seed: 5, relief: 2_000, wavelength: 60).heights(width: size, height: size))],
+      [
+        RasterBand(
+          description: "elevation (m)",
+          values: RidgedFractalTerrain(seed: 5, relief: 2_000, wavelength: 60).heights(width: size, height: size))
+      ],
       georeference: RasterGeoreference(
         originX: -70.2, originY: -11.8, cellWidth: 0.005, cellHeight: 0.005, width: size, height: size,
         crsWKT: SpatialReference.wgs84().wkt, isGeographic: true), to: dem)
@@ -106,7 +112,8 @@ import Testing
   ])
   func badInputGetsOneLineAndNoOutput(arguments: [String], expected: String) throws {
     var full = ["coverage"]
-    if !arguments.contains("--dem") && !(arguments.count == 1 && arguments[0].hasPrefix("--site") && expected == "dem") {
+    if !arguments.contains("--dem") && !(arguments.count == 1 && arguments[0].hasPrefix("--site") && expected == "dem")
+    {
       full += ["--dem", dem]
     }
     full += arguments

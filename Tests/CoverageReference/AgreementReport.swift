@@ -1,5 +1,5 @@
-import Foundation
 import CoverageKernel
+import Foundation
 
 /// How a kernel field compares with the exact reference on the cells the reference evaluated.
 public struct AgreementReport: CustomStringConvertible, Sendable {
@@ -38,7 +38,10 @@ public struct AgreementReport: CustomStringConvertible, Sendable {
   }
 
   public var description: String {
-    let shares = disagreements.keys.sorted().map { "\(Int($0)) m: \(String(format: "%.3f", disagreementShare(at: $0) * 100)) %" }
-    return "\(cellsInRange) cells; differing verdicts \(shares.joined(separator: ", ")); median |Δ| \(String(format: "%.1f", medianAbsoluteDifference)) m"
+    let shares = disagreements.keys.sorted().map {
+      "\(Int($0)) m: \(String(format: "%.3f", disagreementShare(at: $0) * 100)) %"
+    }
+    return
+      "\(cellsInRange) cells; differing verdicts \(shares.joined(separator: ", ")); median |Δ| \(String(format: "%.1f", medianAbsoluteDifference)) m"
   }
 }

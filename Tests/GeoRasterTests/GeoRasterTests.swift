@@ -13,7 +13,9 @@ import Testing
   static let hgt: String? = {
     let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent()
-    let path = repository.deletingLastPathComponent().appendingPathComponent("shared/terrain/srtm3_hgt_samples/S08W078.hgt").path
+    let path = repository.deletingLastPathComponent().appendingPathComponent(
+      "shared/terrain/srtm3_hgt_samples/S08W078.hgt"
+    ).path
     return FileManager.default.fileExists(atPath: path) ? path : nil
   }()
 
@@ -27,7 +29,9 @@ import Testing
     let path = directory.appendingPathComponent("roundtrip.tif").path
     let values: [Float] = (0..<(30 * 20)).map { $0 % 7 == 0 ? .nan : Float($0) * 0.5 }
     try GeoTIFFWriter.write(
-      [RasterBand(description: "first", values: values), RasterBand(description: "second", values: values.map { -$0 })],
+      [
+        RasterBand(description: "first", values: values), RasterBand(description: "second", values: values.map { -$0 }),
+      ],
       georeference: georeference(width: 30, height: 20), metadata: [("AIRPICTURE_TEST", "yes")], to: path)
     let raster = try RasterDataset(path: path)
     #expect(raster.georeference.width == 30 && raster.georeference.height == 20)
@@ -37,7 +41,9 @@ import Testing
     #expect(read.elementsEqual(values) { $0 == $1 || ($0.isNaN && $1.isNaN) })
     let window = try raster.read(column: 5, row: 3, width: 4, height: 2)
     #expect(window[0] == values[3 * 30 + 5] || window[0].isNaN)
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains("partial") }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+      $0.contains("partial")
+    }
     #expect(leftovers.isEmpty)
   }
 

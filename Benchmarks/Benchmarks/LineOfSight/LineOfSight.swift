@@ -84,7 +84,8 @@ enum Scenes {
       let centre = MapPoint(x: geometry.x(ofColumn: 1_800), y: geometry.y(ofRow: 1_800))
       return (
         ElevationGrid(geometry: geometry, heights: heights),
-        RadarSite(name: "tile", position: centre, antenna: .aboveGround(10), limits: CoverageLimits(maximumRange: 160_000)),
+        RadarSite(
+          name: "tile", position: centre, antenna: .aboveGround(10), limits: CoverageLimits(maximumRange: 160_000)),
         "3\" SRTM"
       )
     }
@@ -94,7 +95,8 @@ enum Scenes {
     let centre = MapPoint(x: geometry.x(ofColumn: 1_800), y: geometry.y(ofRow: 1_800))
     return (
       ElevationGrid(geometry: geometry, heights: RidgedFractalTerrain(seed: 2025).heights(width: size, height: size)),
-      RadarSite(name: "tile", position: centre, antenna: .aboveGround(10), limits: CoverageLimits(maximumRange: 160_000)),
+      RadarSite(
+        name: "tile", position: centre, antenna: .aboveGround(10), limits: CoverageLimits(maximumRange: 160_000)),
       "generated"
     )
   }

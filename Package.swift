@@ -10,7 +10,8 @@ let package = Package(
     .library(name: "GeoRaster", targets: ["GeoRaster"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     // GDAL's C API, from Debian's libgdal-dev.
@@ -23,11 +24,22 @@ let package = Package(
     .target(name: "GeoRaster", dependencies: ["CGDAL"]),
     // The lowest-visible-altitude kernel: pure Swift over buffers, no I/O.
     .target(name: "CoverageKernel"),
+    // Sensor, target and network models with the source of every figure: pure Swift.
+    .target(name: "RadarModels"),
+    // Scenario and preset files (YAML via Yams), validated with file, line and field in every error.
+    .target(name: "ScenarioFiles", dependencies: ["RadarModels", .product(name: "Yams", package: "Yams")]),
+    // Map composition (legends, labels, scale bars, markers) on RGB planes: pure Swift.
+    .target(name: "MapCanvas"),
+    // Scenario coverage studies: radars x targets x network configurations, tables, maps, KML.
+    .target(
+      name: "CoverageStudy",
+      dependencies: ["CoverageKernel", "GeoRaster", "RadarModels", "MapCanvas"]
+    ),
     // The `airpicture` subcommands as small value types.
     .target(
       name: "AirPictureCommands",
       dependencies: [
-        "CoverageKernel", "GeoRaster",
+        "CoverageKernel", "GeoRaster", "CoverageStudy", "RadarModels", "ScenarioFiles",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,4 +1,5 @@
 import CoverageKernel
+import CoverageStudy
 import Foundation
 import GeoRaster
 
@@ -34,7 +35,12 @@ struct BenchWorkload {
 
   /// A window of the DEM at `path` around `site` (default its centre, 10 m), `rangeKm` in radius.
   init(dem path: String, site text: String?, rangeKm: Double) throws {
-    let source = try TerrainSource(path: path)
+    let source: TerrainSource
+    do {
+      source = try TerrainSource(path: path)
+    } catch let error as GeoRasterError {
+      throw CommandError(error.message)
+    }
     let specification = try text.map { try SiteSpecification(parsing: $0, ordinal: 1) }
     let geometry = source.geometry
     var position = MapPoint(

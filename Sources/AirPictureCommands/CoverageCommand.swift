@@ -9,13 +9,19 @@ struct CoverageCommand: ParsableCommand {
     commandName: "coverage",
     abstract: "Compute the lowest altitude at which each radar (and the network) sees a target over every cell.",
     discussion: """
-      Writes a Float32 GeoTIFF on the DEM's grid, cropped to the union of the radars' ranges: band 1 lowest visible \
+      With a scenario file: runs every network configuration for every target of the scenario and writes GeoTIFFs, \
+      maps (PNG), covered-area tables (CSV, JSON) and KML into --out (a folder). Without one: give --dem and --site.
+
+      With --site: writes a Float32 GeoTIFF on the DEM's grid, cropped to the union of the radars' ranges: band 1 lowest visible \
       altitude MSL (m), band 2 the same above ground (m), band 3 the index of the radar that sees lowest \
       (0-based, in --site order); NaN where no radar sees. Prints the covered area at each --altitudes-agl.
       """)
 
-  @Option(help: "DEM any GDAL driver reads (GeoTIFF, SRTM .hgt, VRT, COG); geographic or projected.")
-  var dem: String
+  @Argument(help: "Scenario file (YAML, see Scenarios/); or give --dem and --site instead.")
+  var scenario: String?
+
+  @Option(help: "DEM any GDAL driver reads (GeoTIFF, SRTM .hgt, VRT, COG); geographic or projected. Overrides a scenario's.")
+  var dem: String?
 
   @Option(help: "Radar site LAT,LON,HEIGHT_AGL[,NAME] in degrees and metres; repeat for a network.")
   var site: [String] = []
@@ -41,8 +47,8 @@ struct CoverageCommand: ParsableCommand {
   @Option(name: .customLong("altitudes-agl"), help: "Comma-separated target altitudes above ground for the table, m.")
   var altitudesAGL: String = "150,300,1000,3000"
 
-  @Option(help: "Output GeoTIFF.")
-  var out: String = "coverage.tif"
+  @Option(help: "Output GeoTIFF (default coverage.tif); with a scenario, the output folder (default out/SCENARIO).")
+  var out: String?
 
   @Option(help: "Also write a PNG quick-look (hillshade, coverage classes) with a world file.")
   var png: String?
@@ -60,7 +66,10 @@ struct CoverageCommand: ParsableCommand {
   var threads: Int?
 
   func run() throws {
-    let request = try CoverageRequest(command: self)
-    try request.execute()
+    if let scenario {
+      try ScenarioCoverageRun(command: self, scenarioPath: scenario).execute()
+    } else {
+      try CoverageRequest(command: self).execute()
+    }
   }
 }

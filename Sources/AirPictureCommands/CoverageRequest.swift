@@ -1,4 +1,5 @@
 import CoverageKernel
+import CoverageStudy
 import Foundation
 import GeoRaster
 
@@ -10,9 +11,14 @@ struct CoverageRequest {
   let earth: EarthModel
   let threads: Int
   let command: CoverageCommand
+  let dem: String
+  let out: String
 
   init(command: CoverageCommand) throws {
     self.command = command
+    guard let dem = command.dem else { throw CommandError("give --dem DEM and --site LAT,LON,HEIGHT_AGL, or a scenario file") }
+    self.dem = dem
+    out = command.out ?? "coverage.tif"
     guard command.rangeKm > 0, command.rangeKm.isFinite else { throw CommandError("--range-km must be positive") }
     guard command.rangeKm <= 1_500 else { throw CommandError("--range-km must be at most 1500") }
     guard command.minRangeKm >= 0, command.minRangeKm < command.rangeKm else {
@@ -32,8 +38,13 @@ struct CoverageRequest {
     altitudes = try Self.parseAltitudes(command.altitudesAGL)
     let sector = try command.sector.map(Self.parseSector)
     let specifications = try command.site.enumerated().map { try SiteSpecification(parsing: $1, ordinal: $0 + 1) }
-    try Self.checkOutputs(command)
-    let terrain = try TerrainSource(path: command.dem)
+    try Self.checkOutputs(command, out: out)
+    let terrain: TerrainSource
+    do {
+      terrain = try TerrainSource(path: dem)
+    } catch let error as GeoRasterError {
+      throw CommandError(error.message)
+    }
     self.terrain = terrain
     earth = EarthModel(refractionFactor: command.k)
     threads = command.threads ?? ProcessInfo.processInfo.activeProcessorCount
@@ -44,7 +55,7 @@ struct CoverageRequest {
       let position = try terrain.position(latitude: specification.latitude, longitude: specification.longitude)
       guard terrain.geometry.contains(position) else {
         throw CommandError(
-          "site '\(specification.name)' (\(specification.latitude), \(specification.longitude)) lies outside the DEM '\(command.dem)'"
+          "site '\(specification.name)' (\(specification.latitude), \(specification.longitude)) lies outside the DEM '\(dem)'"
         )
       }
       return RadarSite(
@@ -94,8 +105,8 @@ struct CoverageRequest {
         RasterBand(
           description: "index of the radar that sees lowest (0-based, --site order)",
           values: network.radarIndex.map { $0 < 0 ? .nan : Float($0) }),
-      ], georeference: georeference, metadata: metadata(sites: sites), to: command.out)
-    print("wrote \(command.out) (\(window.width) x \(window.height) cells)")
+      ], georeference: georeference, metadata: metadata(sites: sites), to: out)
+    print("wrote \(out) (\(window.width) x \(window.height) cells)")
     if let png = command.png {
       let elevation = try terrain.read(window).heights
       try QuickLookRenderer.render(
@@ -108,7 +119,7 @@ struct CoverageRequest {
   private func metadata(sites: [RadarSite]) -> [(key: String, value: String)] {
     var items: [(key: String, value: String)] = [
       ("AIRPICTURE_PRODUCT", "lowest visible altitude"),
-      ("AIRPICTURE_DEM", command.dem),
+      ("AIRPICTURE_DEM", dem),
       ("AIRPICTURE_EARTH", "effective radius k*R, k=\(earth.refractionFactor), R=\(earth.radius) m"),
       ("AIRPICTURE_RANGE_KM", "\(command.minRangeKm)-\(command.rangeKm)"),
     ]
@@ -138,9 +149,9 @@ struct CoverageRequest {
     return AzimuthSector(start: parts[0], end: parts[1])
   }
 
-  static func checkOutputs(_ command: CoverageCommand) throws {
+  static func checkOutputs(_ command: CoverageCommand, out: String) throws {
     do {
-      for path in [command.out, command.png, command.summaryCSV, command.summaryJSON].compactMap({ $0 }) {
+      for path in [out, command.png, command.summaryCSV, command.summaryJSON].compactMap({ $0 }) {
         try AtomicOutput.checkDirectory(of: path)
       }
     } catch let error as GeoRasterError {

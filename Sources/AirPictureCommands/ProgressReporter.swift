@@ -27,6 +27,15 @@ final class ProgressReporter: @unchecked Sendable {
     FileHandle.standardError.write(Data("\r\u{1B}[K\(label): \(percent) %".utf8))
   }
 
+  /// Reports `fraction` of the stage `label`, starting that stage if it is new.
+  func report(_ label: String, _ fraction: Double) {
+    lock.lock()
+    let isNew = label != self.label
+    lock.unlock()
+    if isNew { begin(label) }
+    update(fraction)
+  }
+
   /// Clears the line.
   func finish() {
     guard enabled else { return }

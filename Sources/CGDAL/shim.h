@@ -2,6 +2,7 @@
 #define AIRPICTURE_CGDAL_SHIM_H
 #include <gdal.h>
 #include <gdal_utils.h>
+#include <gdal_alg.h>
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <cpl_string.h>

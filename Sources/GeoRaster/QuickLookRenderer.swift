@@ -32,20 +32,14 @@ public enum QuickLookRenderer {
         blue[index] = UInt8(grey * (1 - opacity) + Float(colours.blue[index]) * opacity)
       }
     }
-    try AtomicOutput.write(to: path) { temporary in
-      let image = try MemoryRaster(georeference: georeference, bands: 3, type: GDT_Byte)
-      try image.write(red, band: 1)
-      try image.write(green, band: 2)
-      try image.write(blue, band: 3)
-      try image.copy(to: temporary, driver: "PNG", options: ["WORLDFILE=YES"])
-    }
+    try PNGWriter.write(red: red, green: green, blue: blue, georeference: georeference, to: path)
   }
 
   /// Quick-looks narrower than this many pixels are drawn at a whole multiple of the grid's resolution.
   public static let minimumWidth = 1_200
 
   /// Coarse grids resampled by GDAL for drawing: terrain bilinear, classes nearest.
-  static func upsampled(elevation: [Float], classes: [UInt8], georeference: RasterGeoreference) throws -> (
+  public static func upsampled(elevation: [Float], classes: [UInt8], georeference: RasterGeoreference) throws -> (
     [Float], [UInt8], RasterGeoreference
   ) {
     let factor = (minimumWidth + georeference.width - 1) / max(georeference.width, 1)
@@ -66,7 +60,7 @@ public enum QuickLookRenderer {
   }
 
   /// Grey hillshade bytes (GDAL's multidirectional hillshade; degrees scaled to metres for geographic grids).
-  static func hillshade(elevation: [Float], georeference: RasterGeoreference) throws -> [UInt8] {
+  public static func hillshade(elevation: [Float], georeference: RasterGeoreference) throws -> [UInt8] {
     let source = try MemoryRaster(georeference: georeference, bands: 1, type: GDT_Float32)
     try source.write(elevation.map { $0.isNaN ? 0 : $0 }, band: 1)
     var arguments = ["-of", "MEM", "-compute_edges", "-multidirectional", "-z", "2"]

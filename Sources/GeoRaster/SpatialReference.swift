@@ -48,3 +48,13 @@ public final class SpatialReference {
     return zip(xs, ys).map { ($0, $1) }
   }
 }
+
+extension SpatialReference {
+  /// The WKT of an OSR handle owned by someone else.
+  static func wkt(of handle: OGRSpatialReferenceH) -> String {
+    var text: UnsafeMutablePointer<CChar>? = nil
+    OSRExportToWkt(handle, &text)
+    defer { VSIFree(text) }
+    return text.map { String(cString: $0) } ?? ""
+  }
+}

@@ -1,0 +1,238 @@
+import CoverageKernel
+import Foundation
+import GeoRaster
+import RadarModels
+
+/// A scenario's coverage study: for every target, each radar's coverage once (its range set by its detection model
+/// for that target, its elevation limits by its type), merged into every network configuration, then tables,
+/// GeoTIFFs, maps and KML in one output folder.
+public struct CoverageStudy {
+  public let scenario: Scenario
+  public let demPath: String
+  public let outputDirectory: String
+  public let threads: Int
+
+  /// What the study wrote and found.
+  public struct Result {
+    public var table: StudyTable
+    public var files: [String]
+  }
+
+  /// Prepares a study; `dem` overrides the scenario's DEM candidates.
+  public init(scenario: Scenario, dem: String?, outputDirectory: String, threads: Int) throws {
+    self.scenario = scenario
+    self.outputDirectory = outputDirectory
+    self.threads = threads
+    if let dem {
+      demPath = dem
+    } else if let found = scenario.demCandidates.first(where: { FileManager.default.fileExists(atPath: $0) }) {
+      demPath = found
+    } else {
+      throw GeoRasterError(
+        "none of the scenario's DEMs exists (\(scenario.demCandidates.joined(separator: ", "))); pass --dem")
+    }
+  }
+
+  /// Runs the study; `progress` gets a stage label and the fraction done of that stage.
+  public func run(progress: @escaping @Sendable (String, Double) -> Void = { _, _ in }) throws -> Result {
+    let terrain = try TerrainSource(path: demPath)
+    let earth = EarthModel(refractionFactor: scenario.refractionFactor.value)
+    let altitudes = Self.trackedAltitudes(scenario)
+    let mapBit = altitudes.firstIndex(of: Float(scenario.mapAltitudeAGL))!
+    let positions = try scenario.radars.map { radar -> MapPoint in
+      let position = try terrain.position(latitude: radar.latitude, longitude: radar.longitude)
+      guard terrain.geometry.contains(position) else {
+        throw GeoRasterError("site '\(radar.name)' (\(radar.latitude), \(radar.longitude)) lies outside the DEM '\(demPath)'")
+      }
+      return position
+    }
+    let windows = zip(scenario.radars, positions).map { radar, position in
+      terrain.geometry.window(around: position, radius: radar.type.instrumentedRange.value, earthRadius: earth.radius)!
+    }
+    var studyWindow = windows.dropFirst().reduce(windows[0]) { $0.union($1) }
+    if let regions = scenario.regionsFile,
+      let extent = try VectorFeatures.extent(path: regions, georeference: terrain.georeference(of: fullWindow(terrain))),
+      let regionWindow = Self.window(covering: extent, in: terrain.geometry)
+    {
+      studyWindow = studyWindow.union(regionWindow)
+    }
+    let grid = terrain.geometry.subgrid(studyWindow)
+    let georeference = terrain.georeference(of: studyWindow)
+    let studyTerrain = try terrain.read(studyWindow).heights
+    let regions = try regionAreas(georeference: georeference)
+    try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+    var files: [String] = []
+    var rows: [StudyTable.Row] = []
+    var outlines: [KMLWriter.Outline] = []
+    let kernel = LineOfSightKernel(earth: earth, threads: threads)
+    let workspace = CoverageWorkspace()
+
+    for target in scenario.targets {
+      var realTime = scenario.networks.map { _ in NetworkCoverage(geometry: grid, altitudesAGL: altitudes) }
+      var withRelay = realTime
+      let perRadarFolder = path("per-radar/\(target.id)")
+      try FileManager.default.createDirectory(atPath: perRadarFolder, withIntermediateDirectories: true)
+      for (index, radar) in scenario.radars.enumerated() {
+        progress("\(target.id): radar \(index + 1)/\(scenario.radars.count) \(radar.name)", 0)
+        let range = radar.type.coverageRange(
+          of: target, minimumProbability: scenario.coverageProbability.value,
+          falseAlarmProbability: scenario.falseAlarmProbability.value)
+        guard range > 0 else { continue }  // an SSR and a silent transponder: nothing to merge
+        let site = RadarSite(
+          name: radar.name, position: positions[index], antenna: .aboveGround(radar.antennaHeight.value),
+          limits: CoverageLimits(
+            maximumRange: range, minimumElevation: radar.type.elevationLimits.value.lowerBound,
+            maximumElevation: radar.type.elevationLimits.value.upperBound))
+        let window = try terrain.read(windows[index])
+        let field = kernel.coverage(of: site, over: window, workspace: workspace) {
+          progress("\(target.id): radar \(index + 1)/\(scenario.radars.count) \(radar.name)", $0)
+        }
+        for (number, configuration) in scenario.networks.enumerated() {
+          if configuration.isRealTime(radar) { realTime[number].merge(field) }
+          if configuration.isRealTime(radar) || configuration.isRelayed(radar) { withRelay[number].merge(field) }
+        }
+        let file = "\(perRadarFolder)/\(String(format: "%02d", index))-\(Self.slug(radar.name)).tif"
+        try GeoTIFFWriter.write(
+          [
+            RasterBand(description: "lowest visible altitude MSL (m)", values: field.lowestAltitudeMSL),
+            RasterBand(description: "lowest visible altitude AGL (m)", values: field.lowestAltitudeAGL),
+          ], georeference: terrain.georeference(of: windows[index]),
+          metadata: metadata(target: target, configuration: nil) + [("AIRPICTURE_RADAR", describe(radar, range: range))],
+          to: file)
+        files.append(file)
+        workspace.recycle(field)
+      }
+      let baseline = scenario.networks[0].id
+      var baselineCovered: [[Double]] = []
+      for (number, configuration) in scenario.networks.enumerated() {
+        let name = "\(configuration.id)--\(target.id)"
+        let raster = path("\(name).tif")
+        try GeoTIFFWriter.write(
+          [
+            RasterBand(description: "lowest visible altitude MSL (m)", values: realTime[number].lowestAltitudeMSL),
+            RasterBand(description: "lowest visible altitude AGL (m)", values: realTime[number].lowestAltitudeAGL),
+            RasterBand(
+              description: "index of the radar that sees lowest (scenario site order)",
+              values: realTime[number].radarIndex.map { $0 < 0 ? .nan : Float($0) }),
+          ], georeference: georeference, metadata: metadata(target: target, configuration: configuration), to: raster)
+        files.append(raster)
+        let live = regions.areas(of: realTime[number], terrain: studyTerrain, earthRadius: earth.radius)
+        let relayed = regions.areas(of: withRelay[number], terrain: studyTerrain, earthRadius: earth.radius)
+        if number == 0 { baselineCovered = live.covered }
+        for (region, regionName) in regions.names.enumerated() {
+          for (bit, altitude) in altitudes.enumerated() where scenario.altitudesAGL.contains(Double(altitude)) {
+            let area = live.region[region]
+            let percent = { (value: Double) in area > 0 ? 100 * value / area : 0 }
+            let difference = live.covered[region][bit] - baselineCovered[region][bit]
+            rows.append(
+              StudyTable.Row(
+                configuration: configuration.id, target: target.id, region: regionName, altitudeAGL: Double(altitude),
+                regionKm2: area, coveredKm2: live.covered[region][bit], coveredPercent: percent(live.covered[region][bit]),
+                coveredWithRelayKm2: relayed.covered[region][bit],
+                coveredWithRelayPercent: percent(relayed.covered[region][bit]), baseline: baseline,
+                differenceVsBaselineKm2: difference, differenceVsBaselinePercentPoints: percent(difference)))
+          }
+        }
+        let mapMask = UInt16(1) << UInt16(mapBit)
+        let classes = zip(realTime[number].coveredBits, withRelay[number].coveredBits).map { live, relay -> UInt8 in
+          live & mapMask != 0 ? 1 : (relay & mapMask != 0 ? 2 : 0)
+        }
+        let map = path("\(name).png")
+        try StudyMap(
+          title: scenario.title,
+          subtitle: "\(configuration.id) | \(target.name) | covered at \(Int(scenario.mapAltitudeAGL)) m AGL",
+          notes: notes(), georeference: georeference, elevation: studyTerrain, classes: classes,
+          bordersFile: scenario.bordersFile,
+          sites: zip(positions, scenario.radars).map { StudyMap.Site(position: $0, placement: $1) },
+          earthRadius: earth.radius
+        ).write(to: map)
+        files.append(map)
+        outlines.append(
+          KMLWriter.Outline(
+            name: "\(configuration.id): \(target.name), \(Int(scenario.mapAltitudeAGL)) m AGL",
+            description: "\(configuration.description). Covered in real time where Pd per scan >= "
+              + "\(scenario.coverageProbability.value).",
+            mask: classes.map { $0 == 1 ? 1 : 0 }, georeference: georeference,
+            style: "PEN(c:#009646,w:2px);BRUSH(fc:#00964650)"))
+      }
+    }
+    let table = StudyTable(scenario: scenario.id, rows: rows)
+    try write(table.csv, to: path("coverage-table.csv"))
+    try write(try table.json(), to: path("coverage-table.json"))
+    let kml = path("coverage.kml")
+    try KMLWriter.write(
+      placemarks: scenario.radars.map { radar in
+        KMLWriter.Placemark(
+          name: radar.name, description: describe(radar, range: radar.type.instrumentedRange.value),
+          longitude: radar.longitude, latitude: radar.latitude,
+          style: "SYMBOL(c:\(OperatorStyle.hex(OperatorStyle.colour(for: radar))))")
+      }, placemarkFolder: "Radar sites", outlines: outlines, to: kml)
+    files += [path("coverage-table.csv"), path("coverage-table.json"), kml]
+    return Result(table: table, files: files)
+  }
+
+  private func fullWindow(_ terrain: TerrainSource) -> GridWindow {
+    GridWindow(column: 0, row: 0, width: terrain.geometry.width, height: terrain.geometry.height)
+  }
+
+  /// The scenario's table altitudes plus the map altitude, in metres above ground.
+  static func trackedAltitudes(_ scenario: Scenario) -> [Float] {
+    var values = scenario.altitudesAGL.map(Float.init)
+    if !values.contains(Float(scenario.mapAltitudeAGL)) { values.append(Float(scenario.mapAltitudeAGL)) }
+    return values
+  }
+
+  static func window(covering extent: (minX: Double, minY: Double, maxX: Double, maxY: Double), in geometry: GridGeometry)
+    -> GridWindow?
+  {
+    let left = max(0, Int(geometry.column(ofX: extent.minX).rounded(.down)))
+    let right = min(geometry.width - 1, Int(geometry.column(ofX: extent.maxX).rounded(.up)))
+    let top = max(0, Int(geometry.row(ofY: extent.maxY).rounded(.down)))
+    let bottom = min(geometry.height - 1, Int(geometry.row(ofY: extent.minY).rounded(.up)))
+    guard left <= right, top <= bottom else { return nil }
+    return GridWindow(column: left, row: top, width: right - left + 1, height: bottom - top + 1)
+  }
+
+  private func regionAreas(georeference: RasterGeoreference) throws -> RegionAreas {
+    guard let file = scenario.regionsFile else {
+      return RegionAreas(
+        names: ["study area"], masks: [[UInt8](repeating: 1, count: georeference.width * georeference.height)])
+    }
+    let masks = try VectorFeatures.polygonMasks(path: file, nameField: scenario.regionNameField, georeference: georeference)
+    return RegionAreas(names: masks.map(\.name), masks: masks.map(\.mask))
+  }
+
+  private func notes() -> [String] {
+    [
+      "DEM: \((demPath as NSString).lastPathComponent); k = \(scenario.refractionFactor.value)",
+      "covered: per-scan Pd >= \(scenario.coverageProbability.value), Pfa \(scenario.falseAlarmProbability.value)",
+    ]
+  }
+
+  private func describe(_ radar: RadarPlacement, range: Double) -> String {
+    "\(radar.type.name); operator \(radar.operator); antenna \(radar.antennaHeight.value) m AGL "
+      + "(\(radar.antennaHeight.provenance.label)); range \(String(format: "%.0f", range / 1_000)) km"
+      + (radar.notional ? "; NOTIONAL site" : "") + "; siting \(radar.provenance.label)"
+  }
+
+  private func metadata(target: TargetClass, configuration: NetworkConfiguration?) -> [(key: String, value: String)] {
+    var items: [(key: String, value: String)] = [
+      ("AIRPICTURE_SCENARIO", scenario.id), ("AIRPICTURE_DEM", demPath),
+      ("AIRPICTURE_TARGET", "\(target.name), RCS \(target.radarCrossSection.value) m2, transponder \(target.transponderOn ? "on" : "off")"),
+      ("AIRPICTURE_K", "\(scenario.refractionFactor.value) (\(scenario.refractionFactor.provenance.label))"),
+      ("AIRPICTURE_COVERAGE_PD", "\(scenario.coverageProbability.value)"),
+    ]
+    if let configuration { items.append(("AIRPICTURE_NETWORK", "\(configuration.id): \(configuration.description)")) }
+    return items
+  }
+
+  private func path(_ name: String) -> String { (outputDirectory as NSString).appendingPathComponent(name) }
+
+  private func write(_ text: String, to path: String) throws {
+    try AtomicOutput.write(to: path) { try Data(text.utf8).write(to: URL(fileURLWithPath: $0)) }
+  }
+
+  static func slug(_ name: String) -> String {
+    String(name.map { $0.isLetter || $0.isNumber ? $0 : "-" }).lowercased()
+  }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import RadarModels
+
+/// Reads and validates a scenario file (`Scenarios/*.yaml`), resolving its relative paths against the file's folder.
+public enum ScenarioReader {
+  /// Reads the scenario at `path`.
+  public static func read(contentsOf path: String) throws -> Scenario {
+    let text = try ScenarioText.read(path)
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+    return try parse(yaml: text, file: path, folder: folder)
+  }
+
+  /// Parses a scenario from `yaml`, named `file` in errors, with relative paths resolved against `folder`.
+  public static func parse(yaml: String, file: String, folder: URL) throws -> Scenario {
+    let document = try YAMLValue.document(yaml, file: file)
+    let fields = try document.mapping(allowed: [
+      "scenario", "title", "dem", "radar_types", "earth", "detection", "targets", "sites", "networks", "regions",
+      "borders", "altitudes_agl_m", "map_altitude_agl_m",
+    ])
+    func resolve(_ value: YAMLValue) throws -> String {
+      let text = try value.string()
+      return text.hasPrefix("/") ? text : folder.appendingPathComponent(text).standardizedFileURL.path
+    }
+    let demField = try fields.required("dem", in: document)
+    let dems = try (try? demField.list()).map { try $0.map(resolve) } ?? [resolve(demField)]
+    let catalogField = try fields.required("radar_types", in: document)
+    let catalogPath = try resolve(catalogField)
+    let catalog = try RadarTypeCatalog(contentsOf: catalogPath)
+
+    let earth = try fields.required("earth", in: document)
+    let earthFields = try earth.mapping(allowed: ["k"])
+    let detection = try fields.required("detection", in: document)
+    let detectionFields = try detection.mapping(allowed: ["pfa", "coverage_pd"])
+
+    let targets = try fields.required("targets", in: document).list().map(target)
+    try unique(targets.map(\.id), in: fields["targets"]!, what: "target id")
+    let radars = try fields.required("sites", in: document).list().map { try site($0, catalog: catalog) }
+    try unique(radars.map(\.name), in: fields["sites"]!, what: "site name")
+    let operators = Set(radars.map(\.operator))
+    let networks = try fields.required("networks", in: document).list().map { try network($0, operators: operators) }
+    try unique(networks.map(\.id), in: fields["networks"]!, what: "network id")
+
+    var regionsFile: String?
+    var regionField = "name"
+    if let regions = fields["regions"] {
+      let regionFields = try regions.mapping(allowed: ["file", "name_field"])
+      regionsFile = try resolve(try regionFields.required("file", in: regions))
+      regionField = try regionFields["name_field"]?.string() ?? "name"
+    }
+    let altitudeField = try fields.required("altitudes_agl_m", in: document)
+    let altitudes = try altitudeField.list().map { try $0.double(in: 0...30_000) }
+    guard !altitudes.isEmpty, altitudes.count <= 16 else { throw altitudeField.error("give 1 to 16 altitudes") }
+    guard !targets.isEmpty else { throw fields["targets"]!.error("give at least one target") }
+    guard !radars.isEmpty else { throw fields["sites"]!.error("give at least one site") }
+    guard !networks.isEmpty else { throw fields["networks"]!.error("give at least one network configuration") }
+    return Scenario(
+      id: try fields.required("scenario", in: document).string(),
+      title: try fields.required("title", in: document).string(), demCandidates: dems,
+      refractionFactor: try earthFields.required("k", in: earth).sourced(in: 0.1...10),
+      falseAlarmProbability: try detectionFields.required("pfa", in: detection).sourced(in: 1e-12...0.1),
+      coverageProbability: try detectionFields.required("coverage_pd", in: detection).sourced(in: 0.01...0.999),
+      targets: targets, radars: radars, networks: networks, regionsFile: regionsFile, regionNameField: regionField,
+      bordersFile: try fields["borders"].map(resolve), altitudesAGL: altitudes,
+      mapAltitudeAGL: try fields.required("map_altitude_agl_m", in: document).double(in: 0...30_000))
+  }
+
+  private static func unique(_ values: [String], in field: YAMLValue, what: String) throws {
+    var seen = Set<String>()
+    for value in values where !seen.insert(value).inserted { throw field.error("duplicate \(what) '\(value)'") }
+  }
+
+  private static func target(_ entry: YAMLValue) throws -> TargetClass {
+    let fields = try entry.mapping(allowed: ["id", "name", "rcs_m2", "transponder"])
+    return TargetClass(
+      id: try fields.required("id", in: entry).string(), name: try fields.required("name", in: entry).string(),
+      radarCrossSection: try fields.required("rcs_m2", in: entry).sourced(in: 0.001...10_000),
+      transponderOn: try fields.required("transponder", in: entry).bool())
+  }
+
+  private static func site(_ entry: YAMLValue, catalog: RadarTypeCatalog) throws -> RadarPlacement {
+    let fields = try entry.mapping(allowed: [
+      "name", "operator", "type", "lat", "lon", "antenna_agl_m", "notional", "source", "assumption", "derived",
+    ])
+    let typeField = try fields.required("type", in: entry)
+    let typeID = try typeField.string()
+    guard let type = catalog[typeID] else {
+      throw typeField.error(
+        "unknown radar type '\(typeID)' (known: \(catalog.types.map(\.id).joined(separator: ", ")))")
+    }
+    let notional = try fields["notional"]?.bool() ?? false
+    return RadarPlacement(
+      name: try fields.required("name", in: entry).string(),
+      operator: try fields.required("operator", in: entry).string(), type: type,
+      latitude: try fields.required("lat", in: entry).double(in: -90...90),
+      longitude: try fields.required("lon", in: entry).double(in: -180...180),
+      antennaHeight: try fields["antenna_agl_m"]?.sourced(in: 0...500) ?? type.antennaHeight, notional: notional,
+      provenance: try entry.provenance(fields))
+  }
+
+  private static func network(_ entry: YAMLValue, operators: Set<String>) throws -> NetworkConfiguration {
+    let fields = try entry.mapping(allowed: ["id", "description", "real_time", "fusion_latency_s", "voice_relay"])
+    let realTimeField = try fields.required("real_time", in: entry)
+    let realTime = try realTimeField.strings()
+    for name in realTime where !operators.contains(name) {
+      throw realTimeField.error("no site has operator '\(name)'")
+    }
+    var relay: NetworkConfiguration.VoiceRelay?
+    if let relayField = fields["voice_relay"] {
+      let relayFields = try relayField.mapping(allowed: ["operators", "delay_s", "probability"])
+      let relayOperators = try relayFields.required("operators", in: relayField).strings()
+      for name in relayOperators where !operators.contains(name) {
+        throw relayFields["operators"]!.error("no site has operator '\(name)'")
+      }
+      relay = NetworkConfiguration.VoiceRelay(
+        operators: relayOperators, delay: try relayFields.required("delay_s", in: relayField).sourced(in: 0...86_400),
+        probability: try relayFields.required("probability", in: relayField).sourced(in: 0...1))
+    }
+    return NetworkConfiguration(
+      id: try fields.required("id", in: entry).string(),
+      description: try fields.required("description", in: entry).string(), realTimeOperators: realTime,
+      fusionLatency: try fields.required("fusion_latency_s", in: entry).sourced(in: 0...3_600), voiceRelay: relay)
+  }
+}

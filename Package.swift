@@ -50,6 +50,11 @@ let package = Package(
     .testTarget(
       name: "CoverageAccuracyTests", dependencies: ["CoverageKernel", "CoverageReference", "GeoRaster"]),
     .testTarget(name: "GeoRasterTests", dependencies: ["GeoRaster", "CoverageKernel"]),
+    .testTarget(name: "RadarModelsTests", dependencies: ["RadarModels"]),
+    .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "RadarModels"]),
+    .testTarget(
+      name: "CoverageStudyTests",
+      dependencies: ["CoverageStudy", "CoverageKernel", "GeoRaster", "RadarModels", "ScenarioFiles"]),
     .testTarget(
       name: "AirPictureCommandsTests",
       dependencies: ["AirPictureCommands", "GeoRaster", "CoverageKernel", "airpicture"]

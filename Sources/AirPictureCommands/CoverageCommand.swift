@@ -20,7 +20,8 @@ struct CoverageCommand: ParsableCommand {
   @Argument(help: "Scenario file (YAML, see Scenarios/); or give --dem and --site instead.")
   var scenario: String?
 
-  @Option(help: "DEM any GDAL driver reads (GeoTIFF, SRTM .hgt, VRT, COG); geographic or projected. Overrides a scenario's.")
+  @Option(
+    help: "DEM any GDAL driver reads (GeoTIFF, SRTM .hgt, VRT, COG); geographic or projected. Overrides a scenario's.")
   var dem: String?
 
   @Option(help: "Radar site LAT,LON,HEIGHT_AGL[,NAME] in degrees and metres; repeat for a network.")

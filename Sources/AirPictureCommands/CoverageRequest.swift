@@ -16,7 +16,9 @@ struct CoverageRequest {
 
   init(command: CoverageCommand) throws {
     self.command = command
-    guard let dem = command.dem else { throw CommandError("give --dem DEM and --site LAT,LON,HEIGHT_AGL, or a scenario file") }
+    guard let dem = command.dem else {
+      throw CommandError("give --dem DEM and --site LAT,LON,HEIGHT_AGL, or a scenario file")
+    }
     self.dem = dem
     out = command.out ?? "coverage.tif"
     guard command.rangeKm > 0, command.rangeKm.isFinite else { throw CommandError("--range-km must be positive") }

@@ -38,15 +38,17 @@ struct ScenarioCoverageRun {
       let study = try CoverageStudy(
         scenario: scenario, dem: command.dem, outputDirectory: staging,
         threads: command.threads ?? ProcessInfo.processInfo.activeProcessorCount)
-      print("scenario \(scenario.id): \(scenario.radars.count) radars, \(scenario.targets.count) targets, "
-        + "\(scenario.networks.count) network configurations; DEM \(study.demPath)")
+      print(
+        "scenario \(scenario.id): \(scenario.radars.count) radars, \(scenario.targets.count) targets, "
+          + "\(scenario.networks.count) network configurations; DEM \(study.demPath)")
       let result = try study.run { label, fraction in reporter.report(label, fraction) }
       reporter.finish()
       try publish(staging, as: out)
       let region = result.table.rows.first?.region ?? ""
       print(result.table.summary(region: region))
-      print("wrote \(result.files.count) files to \(out): coverage-table.csv/.json, coverage.kml, one GeoTIFF and one "
-        + "PNG per configuration and target, per-radar GeoTIFFs")
+      print(
+        "wrote \(result.files.count) files to \(out): coverage-table.csv/.json, coverage.kml, one GeoTIFF and one "
+          + "PNG per configuration and target, per-radar GeoTIFFs")
     } catch {
       reporter.finish()
       try? FileManager.default.removeItem(atPath: staging)

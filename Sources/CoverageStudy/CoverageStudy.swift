@@ -42,7 +42,8 @@ public struct CoverageStudy {
     let positions = try scenario.radars.map { radar -> MapPoint in
       let position = try terrain.position(latitude: radar.latitude, longitude: radar.longitude)
       guard terrain.geometry.contains(position) else {
-        throw GeoRasterError("site '\(radar.name)' (\(radar.latitude), \(radar.longitude)) lies outside the DEM '\(demPath)'")
+        throw GeoRasterError(
+          "site '\(radar.name)' (\(radar.latitude), \(radar.longitude)) lies outside the DEM '\(demPath)'")
       }
       return position
     }
@@ -51,7 +52,8 @@ public struct CoverageStudy {
     }
     var studyWindow = windows.dropFirst().reduce(windows[0]) { $0.union($1) }
     if let regions = scenario.regionsFile,
-      let extent = try VectorFeatures.extent(path: regions, georeference: terrain.georeference(of: fullWindow(terrain))),
+      let extent = try VectorFeatures.extent(
+        path: regions, georeference: terrain.georeference(of: fullWindow(terrain))),
       let regionWindow = Self.window(covering: extent, in: terrain.geometry)
     {
       studyWindow = studyWindow.union(regionWindow)
@@ -97,7 +99,9 @@ public struct CoverageStudy {
             RasterBand(description: "lowest visible altitude MSL (m)", values: field.lowestAltitudeMSL),
             RasterBand(description: "lowest visible altitude AGL (m)", values: field.lowestAltitudeAGL),
           ], georeference: terrain.georeference(of: windows[index]),
-          metadata: metadata(target: target, configuration: nil) + [("AIRPICTURE_RADAR", describe(radar, range: range))],
+          metadata: metadata(target: target, configuration: nil) + [
+            ("AIRPICTURE_RADAR", describe(radar, range: range))
+          ],
           to: file)
         files.append(file)
         workspace.recycle(field)
@@ -127,7 +131,8 @@ public struct CoverageStudy {
             rows.append(
               StudyTable.Row(
                 configuration: configuration.id, target: target.id, region: regionName, altitudeAGL: Double(altitude),
-                regionKm2: area, coveredKm2: live.covered[region][bit], coveredPercent: percent(live.covered[region][bit]),
+                regionKm2: area, coveredKm2: live.covered[region][bit],
+                coveredPercent: percent(live.covered[region][bit]),
                 coveredWithRelayKm2: relayed.covered[region][bit],
                 coveredWithRelayPercent: percent(relayed.covered[region][bit]), baseline: baseline,
                 differenceVsBaselineKm2: difference, differenceVsBaselinePercentPoints: percent(difference)))
@@ -182,7 +187,9 @@ public struct CoverageStudy {
     return values
   }
 
-  static func window(covering extent: (minX: Double, minY: Double, maxX: Double, maxY: Double), in geometry: GridGeometry)
+  static func window(
+    covering extent: (minX: Double, minY: Double, maxX: Double, maxY: Double), in geometry: GridGeometry
+  )
     -> GridWindow?
   {
     let left = max(0, Int(geometry.column(ofX: extent.minX).rounded(.down)))
@@ -198,7 +205,8 @@ public struct CoverageStudy {
       return RegionAreas(
         names: ["study area"], masks: [[UInt8](repeating: 1, count: georeference.width * georeference.height)])
     }
-    let masks = try VectorFeatures.polygonMasks(path: file, nameField: scenario.regionNameField, georeference: georeference)
+    let masks = try VectorFeatures.polygonMasks(
+      path: file, nameField: scenario.regionNameField, georeference: georeference)
     return RegionAreas(names: masks.map(\.name), masks: masks.map(\.mask))
   }
 
@@ -218,7 +226,10 @@ public struct CoverageStudy {
   private func metadata(target: TargetClass, configuration: NetworkConfiguration?) -> [(key: String, value: String)] {
     var items: [(key: String, value: String)] = [
       ("AIRPICTURE_SCENARIO", scenario.id), ("AIRPICTURE_DEM", demPath),
-      ("AIRPICTURE_TARGET", "\(target.name), RCS \(target.radarCrossSection.value) m2, transponder \(target.transponderOn ? "on" : "off")"),
+      (
+        "AIRPICTURE_TARGET",
+        "\(target.name), RCS \(target.radarCrossSection.value) m2, transponder \(target.transponderOn ? "on" : "off")"
+      ),
       ("AIRPICTURE_K", "\(scenario.refractionFactor.value) (\(scenario.refractionFactor.provenance.label))"),
       ("AIRPICTURE_COVERAGE_PD", "\(scenario.coverageProbability.value)"),
     ]

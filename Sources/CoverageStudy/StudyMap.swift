@@ -69,7 +69,8 @@ struct StudyMap {
           triangle: site.placement.type.role == .primary)
       }
       let label = Self.sharedLabel(group.map(\.placement.name))
-      image.text(label, x: x + 6 * scale + group.count * 5 * scale, y: y - 3 * scale, scale: scale, .black, halo: .white)
+      image.text(
+        label, x: x + 6 * scale + group.count * 5 * scale, y: y - 3 * scale, scale: scale, .black, halo: .white)
     }
   }
 
@@ -108,7 +109,8 @@ struct StudyMap {
       entries.append((OperatorStyle.colour(for: site.placement), role == .primary, label))
     }
     let lines = entries.count + notes.count
-    let width = (entries.map { RGBImage.textWidth($0.2, scale: small) } + notes.map { RGBImage.textWidth($0, scale: small) })
+    let width =
+      (entries.map { RGBImage.textWidth($0.2, scale: small) } + notes.map { RGBImage.textWidth($0, scale: small) })
       .max()! + swatch + 12 * small
     let height = lines * lineHeight + 6 * small
     let top = image.height - height - 4 * scale
@@ -147,9 +149,11 @@ struct StudyMap {
     image.fill(x: right - pixels, y: bottom - 8 * scale, width: 2 * scale, height: 7 * scale, .black)
     image.fill(x: right - 2 * scale, y: bottom - 8 * scale, width: 2 * scale, height: 7 * scale, .black)
     let label = "\(Int(length)) km"
-    image.text(label, x: right - pixels / 2 - RGBImage.textWidth(label, scale: scale) / 2, y: bottom - 18 * scale,
+    image.text(
+      label, x: right - pixels / 2 - RGBImage.textWidth(label, scale: scale) / 2, y: bottom - 18 * scale,
       scale: scale, .black)
-    image.text("N ^", x: right - RGBImage.textWidth("N ^", scale: scale), y: 50 * scale, scale: scale, .black,
+    image.text(
+      "N ^", x: right - RGBImage.textWidth("N ^", scale: scale), y: 50 * scale, scale: scale, .black,
       halo: .white)
   }
 }

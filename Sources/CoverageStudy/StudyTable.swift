@@ -68,7 +68,8 @@ public struct StudyTable: Sendable {
     for target in rows.map(\.target).uniqued() {
       let selected = rows.filter { $0.target == target && $0.region == region }
       guard let first = selected.first else { continue }
-      lines.append("\(region), \(target) (region \(String(format: "%.0f", first.regionKm2)) km2), % covered in real time:")
+      lines.append(
+        "\(region), \(target) (region \(String(format: "%.0f", first.regionKm2)) km2), % covered in real time:")
       let baseline = first.baseline
       let columns = configurations.map { $0.padding(toLength: max($0.count, 8), withPad: " ", startingAt: 0) }
       let gain = configurations.count > 1 ? "  \(configurations.last!) - \(baseline)" : ""

@@ -82,7 +82,9 @@ public enum KMLWriter {
   }
 
   /// Adds `geometry` (taking ownership) as a feature.
-  private static func add(_ geometry: OGRGeometryH, to layer: OGRLayerH, name: String, description: String, style: String)
+  private static func add(
+    _ geometry: OGRGeometryH, to layer: OGRLayerH, name: String, description: String, style: String
+  )
     throws
   {
     let feature = OGR_F_Create(OGR_L_GetLayerDefn(layer))!

@@ -93,8 +93,10 @@ extension VectorFeatures {
     guard let layer = GDALDatasetGetLayer(dataset, 0) else { return nil }
     var envelope = OGREnvelope()
     guard OGR_L_GetExtent(layer, &envelope, 1) == OGRERR_NONE else { return nil }
-    var corners = [(envelope.MinX, envelope.MinY), (envelope.MinX, envelope.MaxY), (envelope.MaxX, envelope.MinY),
-      (envelope.MaxX, envelope.MaxY)].map { (x: $0.0, y: $0.1) }
+    var corners = [
+      (envelope.MinX, envelope.MinY), (envelope.MinX, envelope.MaxY), (envelope.MaxX, envelope.MinY),
+      (envelope.MaxX, envelope.MaxY),
+    ].map { (x: $0.0, y: $0.1) }
     if let source = OGR_L_GetSpatialRef(layer), let target = SpatialReference(wkt: georeference.crsWKT),
       let wkt = Optional(SpatialReference.wkt(of: source)), let sourceReference = SpatialReference(wkt: wkt)
     {

@@ -71,7 +71,8 @@ public struct RadarTypeCatalog: Sendable {
     let rcs = try fields.required("rcs_m2", in: entry).double(in: 0.001...10_000)
     let range = try fields.required("range_km", in: entry).double(in: 1...5_000)
     let pfa = try fields["pfa"]?.double(in: 1e-12...0.1) ?? 1e-6
-    let model = SwerlingOneDetection.calibrated(probability: pd, rcs: rcs, range: range * 1_000, falseAlarmProbability: pfa)
+    let model = SwerlingOneDetection.calibrated(
+      probability: pd, rcs: rcs, range: range * 1_000, falseAlarmProbability: pfa)
     let basis = try entry.provenance(fields)
     return Sourced(
       model.r50ForOneSquareMetre,

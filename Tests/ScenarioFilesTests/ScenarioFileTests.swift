@@ -1,0 +1,103 @@
+import Foundation
+import RadarModels
+import ScenarioFiles
+import Testing
+
+/// The shipped presets and scenarios, and the errors bad files get.
+@Suite struct ScenarioFileTests {
+  static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Scenarios")
+
+  @Test func presetsReproduceTheirStatedFigures() throws {
+    let catalog = try RadarTypeCatalog(contentsOf: Self.scenarios.appendingPathComponent("radar-types.yaml").path)
+    #expect(
+      Set(catalog.types.map(\.id)).isSuperset(of: [
+        "an-tps-70", "thales-star-ng", "thales-rsm-970s", "lima-psr", "new-3d-2016",
+      ]))
+    let tps = catalog["an-tps-70"]!
+    #expect(tps.role == .primary && tps.instrumentedRange.value == 444_000)
+    let model = tps.detectionModel(falseAlarmProbability: 1e-6)!
+    #expect(abs(model.probability(range: 300_000, rcs: 1) - 0.5) < 1e-9)
+    // The 2016 requirement: Pd 0.75 per scan on a fighter-size (2 m2) target at 370 km.
+    let new = catalog["new-3d-2016"]!.detectionModel(falseAlarmProbability: 1e-6)!
+    #expect(abs(new.probability(range: 370_000, rcs: 2) - 0.75) < 1e-9)
+    #expect(catalog["thales-rsm-970s"]!.role == .secondary)
+    for type in catalog.types {
+      for provenance in [type.instrumentedRange.provenance, type.scanPeriod.provenance, type.availability.provenance] {
+        #expect(!provenance.label.isEmpty)
+      }
+    }
+  }
+
+  @Test(arguments: ["peru-2025", "peru-2025-ssr-only", "peru-planned"])
+  func shippedScenariosParse(name: String) throws {
+    let scenario = try ScenarioReader.read(contentsOf: Self.scenarios.appendingPathComponent("\(name).yaml").path)
+    #expect(scenario.id == name)
+    #expect(scenario.networks.map(\.id) == ["non-integrated", "integrated"])
+    #expect(scenario.targets.contains { !$0.transponderOn })
+    #expect(scenario.radars.contains { $0.operator == "FAP" && $0.type.id == "an-tps-70" })
+    let notional = scenario.radars.filter(\.notional)
+    #expect(notional.allSatisfy { $0.name.lowercased().contains("notional") })
+    #expect((name == "peru-planned") == !notional.isEmpty)
+    #expect(FileManager.default.fileExists(atPath: scenario.regionsFile!))
+  }
+
+  @Test func civilSitesAreSecondaryOnlyInThePubliclyReportedScenario() throws {
+    let scenario = try ScenarioReader.read(
+      contentsOf: Self.scenarios.appendingPathComponent("peru-2025-ssr-only.yaml").path)
+    let civilPrimaries = scenario.radars.filter { $0.operator == "CORPAC" && $0.type.role == .primary }
+    #expect(civilPrimaries.map(\.type.id) == ["lima-psr"])
+  }
+
+  func parseError(_ yaml: String) -> ScenarioFileError? {
+    do {
+      _ = try ScenarioReader.parse(yaml: yaml, file: "bad.yaml", folder: Self.scenarios)
+      return nil
+    } catch let error as ScenarioFileError {
+      return error
+    } catch {
+      return nil
+    }
+  }
+
+  /// A valid scenario, line by line, to break one field at a time.
+  static let valid = try! String(
+    contentsOf: scenarios.appendingPathComponent("peru-2025-ssr-only.yaml"), encoding: .utf8)
+
+  @Test func theValidBaseParses() { #expect(parseError(Self.valid) == nil) }
+
+  @Test(arguments: [
+    ("type: indra-mssr", "type: no-such-radar", "sites[2].type", "unknown radar type"),
+    ("lat: -3.7847", "lat: north", "sites[7].lat", "expected a number"),
+    ("lat: -3.7847", "lat: -95", "sites[7].lat", "outside"),
+    ("transponder: off", "transponder: maybe", "targets[0].transponder", "true/false"),
+    ("map_altitude_agl_m: 300", "map_altitude_agl_m: -300", "map_altitude_agl_m", "outside"),
+    ("scenario: peru-2025-ssr-only", "scenario: peru-2025-ssr-only\ncolour: red", "colour", "unknown field"),
+    ("    real_time: [FAP]\n", "    real_time: [NAVY]\n", "networks[0].real_time", "no site has operator"),
+  ])
+  func badScenariosNameTheOffendingField(replace: String, with: String, field: String, message: String) throws {
+    let broken = Self.valid.replacingOccurrences(
+      of: replace, with: with, options: [], range: Self.valid.range(of: replace))
+    let error = try #require(parseError(broken))
+    #expect(error.field == field, "\(error)")
+    #expect(error.description.contains(message), "\(error)")
+    #expect(error.line != nil)
+    let line = broken.split(separator: "\n", omittingEmptySubsequences: false)[error.line! - 1]
+    #expect(line.contains(with.split(separator: "\n").last!.split(separator: ":")[0]), "line \(error.line!): \(line)")
+  }
+
+  @Test func missingFieldsAndNegativeHeightsAreRefused() throws {
+    let withoutDetection = Self.valid.replacingOccurrences(of: "detection:", with: "detection_off:")
+    #expect(parseError(withoutDetection)?.field.isEmpty == false)
+    let negative = Self.valid.replacingOccurrences(
+      of: "    lon: -77.1155\n    source: \"the only",
+      with: "    lon: -77.1155\n    antenna_agl_m: {value: -5, assumption: \"x\"}\n    source: \"the only")
+    let error = try #require(parseError(negative))
+    #expect(error.field == "sites[1].antenna_agl_m.value", "\(error)")
+    let unsourced = Self.valid.replacingOccurrences(
+      of: "    lon: -77.1155\n    source: \"the only",
+      with: "    lon: -77.1155\n    antenna_agl_m: {value: 5}\n    source: \"the only")
+    #expect(parseError(unsourced)?.description.contains("exactly one of 'source'") == true)
+    #expect(parseError("sites: [\n")?.description.contains("not valid YAML") == true)
+  }
+}

@@ -6,7 +6,7 @@ DEM ?= Terrain/peru_itu_p1511_5min.tif
 OUT ?= out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test bench benchmarks format
+.PHONY: deps build demo scenarios test bench benchmarks format
 
 # GDAL's C library and headers (libgdal-dev) for the build, its tools (gdal-bin) for the GDAL comparisons.
 deps:
@@ -27,6 +27,13 @@ demo: build
 	  --site=-8.3779,-74.5743,10,"Pucallpa TPS-70 (planned)" \
 	  --range-km 444 --max-elevation-deg 20 --altitudes-agl 150,300,1000,3000 \
 	  --out $(OUT)/demo-coverage.tif --png $(OUT)/demo-coverage.png --summary-csv $(OUT)/demo-coverage.csv
+
+# The shipped scenarios (Scenarios/*.yaml): tables, maps, KML and GeoTIFFs in out/SCENARIO/. They use the 30" Peru
+# composite in ../shared/terrain when it is there, else the embedded coarse DEM.
+scenarios: build
+	for scenario in peru-2025 peru-2025-ssr-only peru-planned; do \
+	  .build/release/airpicture coverage Scenarios/$$scenario.yaml --out $(OUT)/$$scenario || exit 1; \
+	done
 
 test: deps
 	swift build --build-tests -c release

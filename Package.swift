@@ -27,19 +27,22 @@ let package = Package(
     // Sensor, target and network models with the source of every figure: pure Swift.
     .target(name: "RadarModels"),
     // Scenario and preset files (YAML via Yams), validated with file, line and field in every error.
-    .target(name: "ScenarioFiles", dependencies: ["RadarModels", .product(name: "Yams", package: "Yams")]),
+    .target(
+      name: "ScenarioFiles", dependencies: ["RadarModels", "Interdiction", .product(name: "Yams", package: "Yams")]),
     // Map composition (legends, labels, scale bars, markers) on RGB planes: pure Swift.
     .target(name: "MapCanvas"),
     // Scenario coverage studies: radars x targets x network configurations, tables, maps, KML.
     .target(
       name: "CoverageStudy",
-      dependencies: ["CoverageKernel", "GeoRaster", "RadarModels", "MapCanvas"]
+      dependencies: ["CoverageKernel", "GeoRaster", "RadarModels", "MapCanvas", "Interdiction"]
     ),
+    // The Monte Carlo of suspect flights, the air picture over time and interceptor engagements: pure Swift.
+    .target(name: "Interdiction", dependencies: ["CoverageKernel", "RadarModels"]),
     // The `airpicture` subcommands as small value types.
     .target(
       name: "AirPictureCommands",
       dependencies: [
-        "CoverageKernel", "GeoRaster", "CoverageStudy", "RadarModels", "ScenarioFiles",
+        "CoverageKernel", "GeoRaster", "CoverageStudy", "RadarModels", "ScenarioFiles", "Interdiction",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

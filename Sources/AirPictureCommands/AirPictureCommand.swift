@@ -6,7 +6,7 @@ public struct AirPictureCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "airpicture",
     abstract: "Radar coverage over real terrain: lowest visible altitude, networks and benchmarks.",
-    subcommands: [CoverageCommand.self, BenchCommand.self, TerrainCommand.self]
+    subcommands: [CoverageCommand.self, RunCommand.self, CompareCommand.self, BenchCommand.self, TerrainCommand.self]
   )
 
   public init() {}

@@ -27,23 +27,18 @@ struct ScenarioCoverageRun {
       throw CommandError(error.description)
     }
     let out = command.out ?? "out/\(scenario.id)"
-    let parent = (out as NSString).deletingLastPathComponent
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: parent.isEmpty ? "." : parent, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    else { throw CommandError("output directory '\(parent)' does not exist") }
-    let staging = (parent.isEmpty ? "." : parent) + "/.\((out as NSString).lastPathComponent).partial-\(getpid())"
+    let output = try StagedOutput(destination: out)
     let reporter = ProgressReporter()
     do {
       let study = try CoverageStudy(
-        scenario: scenario, dem: command.dem, outputDirectory: staging,
+        scenario: scenario, dem: command.dem, outputDirectory: output.staging,
         threads: command.threads ?? ProcessInfo.processInfo.activeProcessorCount)
       print(
         "scenario \(scenario.id): \(scenario.radars.count) radars, \(scenario.targets.count) targets, "
           + "\(scenario.networks.count) network configurations; DEM \(study.demPath)")
       let result = try study.run { label, fraction in reporter.report(label, fraction) }
       reporter.finish()
-      try publish(staging, as: out)
+      try output.publish()
       let region = result.table.rows.first?.region ?? ""
       print(result.table.summary(region: region))
       print(
@@ -51,24 +46,9 @@ struct ScenarioCoverageRun {
           + "PNG per configuration and target, per-radar GeoTIFFs")
     } catch {
       reporter.finish()
-      try? FileManager.default.removeItem(atPath: staging)
+      output.discard()
       if let error = error as? GeoRasterError { throw CommandError(error.message) }
       throw error
     }
-  }
-
-  /// Moves the staged folder to `out`, or its entries into `out` when that folder already exists.
-  private func publish(_ staging: String, as out: String) throws {
-    let manager = FileManager.default
-    guard manager.fileExists(atPath: out) else {
-      try manager.moveItem(atPath: staging, toPath: out)
-      return
-    }
-    for name in try manager.contentsOfDirectory(atPath: staging) {
-      let target = (out as NSString).appendingPathComponent(name)
-      if manager.fileExists(atPath: target) { try manager.removeItem(atPath: target) }
-      try manager.moveItem(atPath: (staging as NSString).appendingPathComponent(name), toPath: target)
-    }
-    try manager.removeItem(atPath: staging)
   }
 }

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import GeoRaster
+import Interdiction
+
+/// `airpicture compare`: several interdiction scenarios (say, today's radars and the planned ones), each over its
+/// grid of network configuration × interceptor × basing, in one table and one report.
+struct CompareCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "compare",
+    abstract: "Compare interdiction scenarios over network x interceptor x basing in one table and report.")
+
+  @Argument(help: "Interdiction scenarios (YAML).")
+  var scenarios: [String]
+
+  @Option(help: "Number of simulated flights per scenario.")
+  var flights: Int = 1_000
+
+  @Option(help: "Random seed.")
+  var seed: UInt64 = 1
+
+  @Option(help: "Output folder.")
+  var out: String = "out/compare"
+
+  @Option(help: "DEM (geographic) overriding the network scenarios'.")
+  var dem: String?
+
+  @Option(help: "Worker threads (default: all cores).")
+  var threads: Int?
+
+  func run() throws {
+    try InterdictionRun.validate(flights: flights, threads: threads)
+    guard !scenarios.isEmpty else { throw CommandError("give at least one scenario") }
+    let read = try scenarios.map(InterdictionRun.read)
+    let output = try StagedOutput(destination: out)
+    let reporter = ProgressReporter()
+    do {
+      try FileManager.default.createDirectory(atPath: output.staging, withIntermediateDirectories: true)
+      var tables: [ComparisonTable] = []
+      for scenario in read {
+        let run = try InterdictionRun(
+          scenario: scenario, dem: dem, flights: flights, seed: seed,
+          threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, reporter: reporter)
+        print("\(scenario.id):\n\(run.table.text)")
+        tables.append(run.table)
+      }
+      let folder = output.staging as NSString
+      let csv = tables.enumerated().map { index, table in
+        index == 0
+          ? table.csv
+          : table.csv.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+            .joined(separator: "\n")
+      }.joined()
+      try InterdictionRun.write(csv, to: folder.appendingPathComponent("comparison.csv"))
+      try InterdictionRun.write(
+        "[\n" + (try tables.map { try $0.json() }).joined(separator: ",\n") + "]\n",
+        to: folder.appendingPathComponent("comparison.json"))
+      try InterdictionRun.write(
+        InterdictionReport.html(scenarios: read, tables: tables, flights: flights, seed: seed, maps: []),
+        to: folder.appendingPathComponent("report.html"))
+      try output.publish()
+      print("wrote \(output.destination): comparison.csv/.json, report.html")
+    } catch {
+      reporter.finish()
+      output.discard()
+      if let error = error as? GeoRasterError { throw CommandError(error.message) }
+      throw error
+    }
+  }
+}

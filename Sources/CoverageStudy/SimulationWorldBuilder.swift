@@ -1,0 +1,78 @@
+import CoverageKernel
+import Foundation
+import GeoRaster
+import Interdiction
+import RadarModels
+
+/// Prepares what the Monte Carlo needs from the outside world, once: the DEM over radars, flight areas and Peru, the
+/// Peru mask (from the network scenario's regions file), and every radar's line-of-sight field from the kernel.
+public enum SimulationWorldBuilder {
+  /// Builds the world for `scenario` (on `dem`, or the network scenario's first DEM that exists).
+  public static func build(
+    scenario: InterdictionScenario, dem: String?, threads: Int, progress: @escaping @Sendable (String, Double) -> Void
+  ) throws -> (world: SimulationWorld, demPath: String) {
+    let network = scenario.network
+    let demPath =
+      try dem ?? network.demCandidates.first { FileManager.default.fileExists(atPath: $0) }
+      ?? {
+        throw GeoRasterError("none of the network scenario's DEMs exists; pass --dem")
+      }()
+    let terrain = try TerrainSource(path: demPath)
+    guard terrain.geometry.coordinateSystem == .geographic else {
+      throw GeoRasterError("the scenario runner needs a geographic (longitude/latitude) DEM; '\(demPath)' is projected")
+    }
+    let earth = EarthModel(refractionFactor: network.refractionFactor.value)
+    var windows: [GridWindow] = []
+    for radar in network.radars {
+      let position = MapPoint(x: radar.longitude, y: radar.latitude)
+      guard terrain.geometry.contains(position) else {
+        throw GeoRasterError("site '\(radar.name)' lies outside the DEM '\(demPath)'")
+      }
+      windows.append(
+        terrain.geometry.window(
+          around: position, radius: radar.type.instrumentedRange.value, earthRadius: earth.radius)!)
+    }
+    var study = windows.dropFirst().reduce(windows[0]) { $0.union($1) }
+    for area in scenario.pattern.origins + scenario.pattern.destinations {
+      let position = MapPoint(x: area.longitude, y: area.latitude)
+      guard
+        let window = terrain.geometry.window(around: position, radius: area.radius + 100_000, earthRadius: earth.radius)
+      else { throw GeoRasterError("flight area '\(area.name)' lies outside the DEM '\(demPath)'") }
+      study = study.union(window)
+    }
+    let grid = try terrain.read(study)
+    guard let regions = network.regionsFile else {
+      throw GeoRasterError("the network scenario needs a regions file with a 'Peru' feature")
+    }
+    let masks = try VectorFeatures.polygonMasks(
+      path: regions, nameField: network.regionNameField, georeference: terrain.georeference(of: study))
+    guard let peru = masks.first(where: { $0.name == "Peru" }) else {
+      throw GeoRasterError("the regions file '\(regions)' has no feature named 'Peru'")
+    }
+    let kernel = LineOfSightKernel(earth: earth, threads: threads)
+    let workspace = CoverageWorkspace()
+    var radars: [SimulationWorld.Radar] = []
+    for (index, radar) in network.radars.enumerated() {
+      let label = "line of sight: radar \(index + 1)/\(network.radars.count) \(radar.name)"
+      progress(label, 0)
+      let site = RadarSite(
+        name: radar.name, position: MapPoint(x: radar.longitude, y: radar.latitude),
+        antenna: .aboveGround(radar.antennaHeight.value),
+        limits: CoverageLimits(
+          maximumRange: radar.type.instrumentedRange.value,
+          minimumElevation: radar.type.elevationLimits.value.lowerBound,
+          maximumElevation: radar.type.elevationLimits.value.upperBound))
+      let field = kernel.coverage(of: site, over: try terrain.read(windows[index]), workspace: workspace) {
+        progress(label, $0)
+      }
+      // The simulation needs the MSL floor and the ceiling only.
+      radars.append(
+        SimulationWorld.Radar(
+          placement: radar,
+          field: CoverageField(
+            geometry: field.geometry, lowestAltitudeMSL: field.lowestAltitudeMSL, lowestAltitudeAGL: [],
+            ceilingMSL: field.ceilingMSL)))
+    }
+    return (SimulationWorld(terrain: grid, insidePeru: peru.mask, radars: radars, earth: earth), demPath)
+  }
+}

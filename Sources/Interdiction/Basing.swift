@@ -1,0 +1,30 @@
+import RadarModels
+
+/// Where interceptors wait and how quickly they launch: a named set of bases with alert postures.
+public struct Basing: Sendable, Equatable {
+  /// One base of the set.
+  public struct Station: Sendable, Equatable {
+    public var name: String
+    public var latitude: Double
+    public var longitude: Double
+    /// Minutes from the order to take-off; nil when no aircraft is on alert there.
+    public var scrambleDelay: Sourced<Double>?
+
+    public init(name: String, latitude: Double, longitude: Double, scrambleDelay: Sourced<Double>?) {
+      self.name = name
+      self.latitude = latitude
+      self.longitude = longitude
+      self.scrambleDelay = scrambleDelay
+    }
+  }
+
+  public var id: String
+  public var description: String
+  public var stations: [Station]
+
+  public init(id: String, description: String, stations: [Station]) {
+    self.id = id
+    self.description = description
+    self.stations = stations
+  }
+}

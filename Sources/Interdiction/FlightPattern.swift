@@ -1,0 +1,49 @@
+import RadarModels
+
+/// Where suspect flights come from and go, and when.
+public struct FlightPattern: Sendable, Equatable {
+  /// A place drawn around its centre.
+  public struct Area: Sendable, Equatable {
+    public var name: String
+    public var latitude: Double
+    public var longitude: Double
+    /// Points are drawn uniformly within this radius, metres.
+    public var radius: Double
+    /// Intermediate turning points on the way (latitude, longitude), e.g. a valley to follow.
+    public var waypoints: [(Double, Double)]
+
+    public init(name: String, latitude: Double, longitude: Double, radius: Double, waypoints: [(Double, Double)] = []) {
+      self.name = name
+      self.latitude = latitude
+      self.longitude = longitude
+      self.radius = radius
+      self.waypoints = waypoints
+    }
+
+    public static func == (lhs: Area, rhs: Area) -> Bool {
+      lhs.name == rhs.name && lhs.latitude == rhs.latitude && lhs.longitude == rhs.longitude
+        && lhs.radius == rhs.radius && lhs.waypoints.map { [$0.0, $0.1] } == rhs.waypoints.map { [$0.0, $0.1] }
+    }
+  }
+
+  /// Departure areas in Bolivia.
+  public var origins: [Area]
+  /// Strip areas in Peru.
+  public var destinations: [Area]
+  /// Mean flights per day (for the yearly figures; the Monte Carlo draws flights, not days).
+  public var flightsPerDay: Sourced<Double>
+  /// Hour of day (local) around which flights cross into Peru, and the spread (hours, uniform ±).
+  public var entryHour: Sourced<Double>
+  public var entrySpread: Sourced<Double>
+
+  public init(
+    origins: [Area], destinations: [Area], flightsPerDay: Sourced<Double>, entryHour: Sourced<Double>,
+    entrySpread: Sourced<Double>
+  ) {
+    self.origins = origins
+    self.destinations = destinations
+    self.flightsPerDay = flightsPerDay
+    self.entryHour = entryHour
+    self.entrySpread = entrySpread
+  }
+}

@@ -1,0 +1,41 @@
+import RadarModels
+
+/// How the command builds tracks, classifies them and applies Peru's Law 30339 once an interceptor is beside the
+/// target.
+public struct InterdictionRules: Sendable, Equatable {
+  /// Confirm a track on `confirmHits` detections out of the last `confirmWindow` scans that had the target in range.
+  public var confirmHits: Int
+  public var confirmWindow: Int
+  /// Drop a track after this many consecutive in-range misses.
+  public var dropAfterMisses: Int
+  /// Time to classify a confirmed track as suspect, seconds, per network configuration id.
+  public var classificationTime: [String: Sourced<Double>]
+  /// Law 30339 phases after the interceptor reaches the target, seconds: identification; intervention and persuasion;
+  /// authorisation to neutralise.
+  public var identification: Sourced<Double>
+  public var interventionAndPersuasion: Sourced<Double>
+  public var authorisation: Sourced<Double>
+  /// Factor on the phase times when the interceptor cannot fly as slowly as the target (orbits, S-turns).
+  public var fastJetPenalty: Sourced<Double>
+
+  public init(
+    confirmHits: Int, confirmWindow: Int, dropAfterMisses: Int, classificationTime: [String: Sourced<Double>],
+    identification: Sourced<Double>, interventionAndPersuasion: Sourced<Double>, authorisation: Sourced<Double>,
+    fastJetPenalty: Sourced<Double>
+  ) {
+    self.confirmHits = confirmHits
+    self.confirmWindow = confirmWindow
+    self.dropAfterMisses = dropAfterMisses
+    self.classificationTime = classificationTime
+    self.identification = identification
+    self.interventionAndPersuasion = interventionAndPersuasion
+    self.authorisation = authorisation
+    self.fastJetPenalty = fastJetPenalty
+  }
+
+  /// Total time of the phases for an interceptor whose lowest escort speed is `escort` beside a target at `target`.
+  public func phaseTime(escortSpeed escort: Double, targetSpeed target: Double) -> Double {
+    let total = identification.value + interventionAndPersuasion.value + authorisation.value
+    return escort > target ? total * fastJetPenalty.value : total
+  }
+}

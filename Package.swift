@@ -54,7 +54,8 @@ let package = Package(
       name: "CoverageAccuracyTests", dependencies: ["CoverageKernel", "CoverageReference", "GeoRaster"]),
     .testTarget(name: "GeoRasterTests", dependencies: ["GeoRaster", "CoverageKernel"]),
     .testTarget(name: "RadarModelsTests", dependencies: ["RadarModels"]),
-    .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "RadarModels"]),
+    .testTarget(name: "InterdictionTests", dependencies: ["Interdiction", "CoverageKernel", "RadarModels"]),
+    .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "RadarModels", "Interdiction"]),
     .testTarget(
       name: "CoverageStudyTests",
       dependencies: ["CoverageStudy", "CoverageKernel", "GeoRaster", "RadarModels", "ScenarioFiles"]),

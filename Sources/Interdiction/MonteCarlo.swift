@@ -12,6 +12,12 @@ public struct MonteCarlo: Sendable {
     public var network: String
     public var interceptor: String
     public var basing: String
+
+    public init(network: String, interceptor: String, basing: String) {
+      self.network = network
+      self.interceptor = interceptor
+      self.basing = basing
+    }
   }
 
   public let scenario: InterdictionScenario

@@ -18,7 +18,9 @@ public enum InterdictionScenarioReader {
       "basings", "rules",
     ])
     let networkField = try fields.required("network", in: document)
-    let networkPath = folder.appendingPathComponent(try networkField.string()).standardizedFileURL.path
+    let networkText = try networkField.string()
+    let networkPath =
+      networkText.hasPrefix("/") ? networkText : folder.appendingPathComponent(networkText).standardizedFileURL.path
     let network = try ScenarioReader.read(contentsOf: networkPath)
     let aircraft = try fields.required("aircraft", in: document).list().map(narcoAircraft)
     let interceptors = try fields.required("interceptors", in: document).list().map(interceptor)

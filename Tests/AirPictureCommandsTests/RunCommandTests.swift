@@ -1,0 +1,64 @@
+import Foundation
+import GeoRaster
+import Testing
+
+/// `airpicture run` and `compare` as processes, on the embedded coarse DEM.
+@Suite struct RunCommandTests {
+  let directory = FileManager.default.temporaryDirectory.appendingPathComponent("airpicture-run-\(UUID().uuidString)")
+  static let repository = ScenarioCommandTests.repository
+
+  func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
+    process.arguments = arguments
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+  }
+
+  func arguments(out: String, threads: Int) -> [String] {
+    [
+      "run", Self.repository.appendingPathComponent("Scenarios/interdiction-2025.yaml").path, "--dem",
+      Self.repository.appendingPathComponent("Terrain/peru_itu_p1511_5min.tif").path, "--flights", "150", "--seed", "3",
+      "--map-flights", "10", "--no-coverage-maps", "--threads", "\(threads)", "--out", out,
+    ]
+  }
+
+  @Test func aRunWritesItsTablesLayersAndReportAndRepeatsExactly() throws {
+    let first = directory.appendingPathComponent("one").path
+    let result = try run(arguments(out: first, threads: 1))
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("P(intercept)"))
+    for name in ["comparison.csv", "comparison.json", "flights.gpkg", "flights.kml", "report.html"] {
+      #expect(FileManager.default.fileExists(atPath: "\(first)/\(name)"), "missing \(name)")
+    }
+    let csv = try String(contentsOfFile: "\(first)/comparison.csv", encoding: .utf8)
+    #expect(csv.split(separator: "\n").count == 1 + 2 * 8 * 2)  // networks x interceptors x basings
+    let html = try String(contentsOfFile: "\(first)/report.html", encoding: .utf8)
+    #expect(html.contains("<svg") && html.contains("P(intercept)"))
+    let second = directory.appendingPathComponent("two").path
+    #expect(try run(arguments(out: second, threads: 2)).status == 0)
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: "\(first)/comparison.csv"))
+        == Data(contentsOf: URL(fileURLWithPath: "\(second)/comparison.csv")))
+  }
+
+  @Test func badInputGetsOneLineAndNoOutput() throws {
+    let out = directory.appendingPathComponent("never").path
+    var arguments = arguments(out: out, threads: 1)
+    arguments[arguments.firstIndex(of: "150")!] = "0"
+    let zero = try run(arguments)
+    #expect(zero.status != 0 && zero.stderr.split(separator: "\n").count == 1 && zero.stderr.contains("--flights"))
+    let missing = try run(["run", "/nonexistent/scenario.yaml", "--out", out])
+    #expect(missing.status != 0 && missing.stderr.split(separator: "\n").count == 1)
+    #expect(missing.stderr.contains("cannot read"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+}

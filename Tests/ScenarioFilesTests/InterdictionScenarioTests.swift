@@ -1,0 +1,47 @@
+import Foundation
+import Interdiction
+import ScenarioFiles
+import Testing
+
+@Suite struct InterdictionScenarioTests {
+  static let folder = ScenarioFileTests.scenarios
+
+  @Test(arguments: ["interdiction-2025", "interdiction-planned"])
+  func shippedInterdictionScenariosParse(name: String) throws {
+    let scenario = try InterdictionScenarioReader.read(
+      contentsOf: Self.folder.appendingPathComponent("\(name).yaml").path)
+    #expect(
+      Set(scenario.interceptors.map(\.id)).isSuperset(of: [
+        "f16-block70", "gripen-e", "rafale-f4", "a-29", "at-6", "kt-1p", "mirage-2000p", "mig-29",
+      ]))
+    #expect(scenario.rules.classificationTime.keys.sorted() == scenario.network.networks.map(\.id).sorted())
+    // Units arrive in SI: 165 kt is 84.9 m/s, a 550 km radius is 550,000 m.
+    let c210 = scenario.aircraft.first { $0.id == "c210" }!
+    #expect(abs(c210.cruiseSpeed.value - 165 * 1_852 / 3_600) < 1e-9)
+    #expect(scenario.interceptors.first { $0.id == "f16-block70" }!.combatRadius.value == 550_000)
+    #expect(scenario.interceptors.first { $0.id == "mig-29" }!.unitCost == nil)
+    #expect(scenario.budget.value == 3.5e9)
+  }
+
+  @Test func aBadFieldIsLocated() throws {
+    let text = try String(contentsOf: Self.folder.appendingPathComponent("interdiction-2025.yaml"), encoding: .utf8)
+    let broken = text.replacingOccurrences(of: "    cruise_kt: {value: 165,", with: "    cruise_knots: {value: 165,")
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).yaml")
+    // Keep the relative network reference valid by pointing it at the repository's file.
+    try Data(
+      broken.replacingOccurrences(
+        of: "network: peru-2025-ssr-only.yaml",
+        with: "network: \(Self.folder.appendingPathComponent("peru-2025-ssr-only.yaml").path)"
+      ).utf8
+    ).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    do {
+      _ = try InterdictionScenarioReader.read(contentsOf: file.path)
+      Issue.record("a bad scenario was accepted")
+    } catch let error as ScenarioFileError {
+      #expect(error.field == "aircraft[0].cruise_knots", "\(error)")
+      #expect(error.description.contains("unknown field"))
+      #expect(error.line != nil)
+    }
+  }
+}

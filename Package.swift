@@ -8,6 +8,9 @@ let package = Package(
     .executable(name: "airpicture", targets: ["airpicture"]),
     .library(name: "CoverageKernel", targets: ["CoverageKernel"]),
     .library(name: "GeoRaster", targets: ["GeoRaster"]),
+    .library(name: "Interdiction", targets: ["Interdiction"]),
+    .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
+    .library(name: "CoverageStudy", targets: ["CoverageStudy"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -25,7 +25,18 @@ let package = Package(
       ],
       path: "Benchmarks/LineOfSight",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    )
+    ),
+    .executableTarget(
+      name: "MonteCarlo",
+      dependencies: [
+        .product(name: "Benchmark", package: "benchmark"),
+        .product(name: "Interdiction", package: rootIdentity),
+        .product(name: "ScenarioFiles", package: rootIdentity),
+        .product(name: "CoverageStudy", package: rootIdentity),
+      ],
+      path: "Benchmarks/MonteCarlo",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
   ],
   swiftLanguageModes: [.v5]
 )

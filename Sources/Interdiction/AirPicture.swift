@@ -23,7 +23,9 @@ public struct AirPicture: Sendable {
   public var tracks: [Track]
   /// Voice reports that reached the command: (arrival time, time of the position they carry).
   public var reports: [(arrival: Double, knownAt: Double)]
-  public var classification: Classification?
+  public var classification: Classification? { classifications.first }
+  /// Every moment the command could classify the flight, in time order (one per held track and per report).
+  public var classifications: [Classification]
 
   /// Whether the command ever held a confirmed track or received a track by voice.
   public var hasTrack: Bool { !tracks.isEmpty || !reports.isEmpty }
@@ -61,13 +63,13 @@ public struct AirPicture: Sendable {
     }
     let delay = rules.classificationTime[configuration.id]?.value ?? 0
     var candidates: [Classification] = []
-    if let held = tracks.first(where: { $0.confirmed + delay <= $0.dropped }) {
+    for held in tracks where held.confirmed + delay <= held.dropped {
       candidates.append(Classification(time: held.confirmed + delay, liveUntil: held.dropped, knownAt: held.dropped))
     }
-    if let report = reports.first {
+    for report in reports {
       candidates.append(Classification(time: report.arrival + delay, liveUntil: nil, knownAt: report.knownAt))
     }
-    classification = candidates.min { $0.time < $1.time }
+    classifications = candidates.sorted { $0.time < $1.time }
   }
 
   /// How long a track coasts without a detection before it is dropped: the drop count times the slowest scan.

@@ -29,26 +29,57 @@ public struct Engagement: Sendable {
       outcome = .detectedNotTracked
       return
     }
-    guard let classified = picture.classification else {
+    guard !picture.classifications.isEmpty else {
       // Tracked, but never held long enough to classify: the flight goes on until it lands or leaves.
       outcome = path.terminalEvent(after: picture.lastKnown ?? 0).landing ? .targetLandedFirst : .targetLeftPeru
       return
     }
+    // The command reacts to the first classification; if the target lands before the pair gets it, it reacts again
+    // to the first classification after the take-off for the return leg (with the cargo on board).
+    let takeOff = path.samples[path.takeOffIndex].time
+    var earliest = -Double.infinity
+    var result = Attempt(outcome: .targetLandedFirst)
+    for (number, classified) in picture.classifications.enumerated() where classified.time >= earliest {
+      result = Self.attempt(
+        number: number, flight: index, path: path, classified: classified, interceptor: interceptor, basing: basing,
+        rules: rules, earth: earth, random: random)
+      flightHours += result.flightHours
+      guard result.outcome == .targetLandedFirst, classified.time < takeOff else { break }
+      earliest = takeOff
+    }
+    outcome = result.outcome
+    interceptTime = result.interceptTime
+    interceptLatitude = result.latitude
+    interceptLongitude = result.longitude
+    base = result.base
+  }
+
+  /// One reaction: the best ready base launches a pair against the classified track.
+  struct Attempt {
+    var outcome: FlightOutcome
+    var interceptTime: Double?
+    var latitude: Double?
+    var longitude: Double?
+    var flightHours = 0.0
+    var base: String?
+  }
+
+  static func attempt(
+    number attempt: Int, flight index: Int, path: FlightPath, classified: AirPicture.Classification,
+    interceptor: InterceptorType, basing: Basing, rules: InterdictionRules, earth: EarthModel, random: CounterRandom
+  ) -> Attempt {
     let ready = basing.stations.enumerated().filter { number, station in
       station.scrambleDelay != nil
-        && random.uniform(flight: index, .alertReady, number) < interceptor.alertReadiness.value
+        && random.uniform(flight: index, .alertReady, number, attempt) < interceptor.alertReadiness.value
     }.map(\.element)
-    guard !ready.isEmpty else {
-      outcome = .trackedNoInterceptorAvailable
-      return
-    }
+    guard !ready.isEmpty else { return Attempt(outcome: .trackedNoInterceptorAvailable) }
     let phases = rules.phaseTime(
       escortSpeed: interceptor.minimumEscortSpeed.value, targetSpeed: path.aircraft.cruiseSpeed.value)
     var best: (time: Double, station: Basing.Station, sample: FlightPath.Sample, launch: Double)?
     var reachableButFar = false
     for station in ready {
       let launch = classified.time + station.scrambleDelay!.value * 60
-      switch Self.earliestIntercept(
+      switch earliestIntercept(
         path: path, from: station, launch: launch, interceptor: interceptor, phases: phases, picture: classified,
         earth: earth)
       {
@@ -61,29 +92,25 @@ public struct Engagement: Sendable {
       }
     }
     guard let best else {
-      if reachableButFar {
-        outcome = .interceptorOutOfRange
-      } else {
-        outcome = path.terminalEvent(after: classified.time).landing ? .targetLandedFirst : .targetLeftPeru
-      }
-      return
+      if reachableButFar { return Attempt(outcome: .interceptorOutOfRange) }
+      return Attempt(outcome: path.terminalEvent(after: classified.time).landing ? .targetLandedFirst : .targetLeftPeru)
     }
     let speed = interceptor.transitSpeed.value
-    let back = Self.distance(best.station, best.sample, earth) / speed
+    let back = distance(best.station, best.sample, earth) / speed
     let terminal = path.terminalEvent(after: best.time)
     let finished = best.time + phases
     // The pair stays beside the target until the phases end, or the target lands or leaves, then flies home.
     let onStation = min(finished, terminal.time) - best.time
-    flightHours = 2 * ((best.time - best.launch) + onStation + back) / 3_600
-    base = best.station.name
+    var result = Attempt(
+      outcome: terminal.landing ? .targetLandedFirst : .targetLeftPeru,
+      flightHours: 2 * ((best.time - best.launch) + onStation + back) / 3_600, base: best.station.name)
     if finished <= terminal.time {
-      outcome = .intercepted
-      interceptTime = best.time
-      interceptLatitude = best.sample.latitude
-      interceptLongitude = best.sample.longitude
-    } else {
-      outcome = terminal.landing ? .targetLandedFirst : .targetLeftPeru
+      result.outcome = .intercepted
+      result.interceptTime = best.time
+      result.latitude = best.sample.latitude
+      result.longitude = best.sample.longitude
     }
+    return result
   }
 
   enum Intercept {

@@ -54,7 +54,8 @@ let package = Package(
     .target(name: "CoverageReference", dependencies: ["CoverageKernel"], path: "Tests/CoverageReference"),
     .testTarget(name: "CoverageKernelTests", dependencies: ["CoverageKernel", "CoverageReference"]),
     .testTarget(
-      name: "CoverageAccuracyTests", dependencies: ["CoverageKernel", "CoverageReference", "GeoRaster"]),
+      name: "CoverageAccuracyTests",
+      dependencies: ["CoverageKernel", "CoverageReference", "GeoRaster", "CoverageStudy"]),
     .testTarget(name: "GeoRasterTests", dependencies: ["GeoRaster", "CoverageKernel"]),
     .testTarget(name: "RadarModelsTests", dependencies: ["RadarModels"]),
     .testTarget(name: "InterdictionTests", dependencies: ["Interdiction", "CoverageKernel", "RadarModels"]),

@@ -22,6 +22,7 @@ let package = Package(
         .product(name: "Benchmark", package: "benchmark"),
         .product(name: "CoverageKernel", package: rootIdentity),
         .product(name: "GeoRaster", package: rootIdentity),
+        .product(name: "CoverageStudy", package: rootIdentity),
       ],
       path: "Benchmarks/LineOfSight",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

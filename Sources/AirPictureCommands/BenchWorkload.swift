@@ -84,13 +84,9 @@ struct BenchWorkload {
     }
     guard terrain.geometry.coordinateSystem == .projected else { return nil }
     let path = NSTemporaryDirectory() + "airpicture-bench-dem-\(getpid()).tif"
-    let geometry = terrain.geometry
     try GeoTIFFWriter.write(
       [RasterBand(description: "elevation (m)", values: terrain.heights)],
-      georeference: RasterGeoreference(
-        originX: geometry.originX, originY: geometry.originY, cellWidth: geometry.cellWidth,
-        cellHeight: geometry.cellHeight, width: geometry.width, height: geometry.height, crsWKT: crsWKT,
-        isGeographic: false), compressed: false, to: path)
+      georeference: RasterGeoreference(terrain.geometry, crsWKT: crsWKT), compressed: false, to: path)
     return ViewshedInput(path: path, width: geometry.width, window: sourceWindow, isTemporary: true)
   }
 

@@ -2,9 +2,9 @@ import Dispatch
 import Foundation
 
 /// Runs chunks of an index range on a fixed number of worker threads, handing chunks out dynamically.
-enum ParallelWork {
+public enum ParallelWork {
   /// Calls `body` on disjoint chunks covering `0..<count`, at most `threads` at a time.
-  static func forEachChunk(count: Int, threads: Int, chunkSize: Int, _ body: (Range<Int>) -> Void) {
+  public static func forEachChunk(count: Int, threads: Int, chunkSize: Int, _ body: (Range<Int>) -> Void) {
     guard count > 0 else { return }
     let size = max(chunkSize, 1)
     let chunkCount = (count + size - 1) / size
@@ -29,5 +29,5 @@ enum ParallelWork {
   }
 
   /// The number of processors the system reports as active.
-  static var processorCount: Int { ProcessInfo.processInfo.activeProcessorCount }
+  public static var processorCount: Int { ProcessInfo.processInfo.activeProcessorCount }
 }

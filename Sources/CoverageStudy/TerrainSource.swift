@@ -13,10 +13,7 @@ public struct TerrainSource {
   public init(path: String) throws {
     dataset = try RasterDataset(path: path)
     let reference = dataset.georeference
-    geometry = GridGeometry(
-      coordinateSystem: reference.isGeographic ? .geographic : .projected, originX: reference.originX,
-      originY: reference.originY, cellWidth: reference.cellWidth, cellHeight: reference.cellHeight,
-      width: reference.width, height: reference.height)
+    geometry = GridGeometry(reference)
     crs = reference.isGeographic ? nil : SpatialReference(wkt: reference.crsWKT)
   }
 
@@ -42,10 +39,6 @@ public struct TerrainSource {
 
   /// The georeference of `window` (for writing outputs on the DEM's grid).
   public func georeference(of window: GridWindow) -> RasterGeoreference {
-    let sub = geometry.subgrid(window)
-    return RasterGeoreference(
-      originX: sub.originX, originY: sub.originY, cellWidth: sub.cellWidth, cellHeight: sub.cellHeight,
-      width: sub.width, height: sub.height, crsWKT: dataset.georeference.crsWKT,
-      isGeographic: dataset.georeference.isGeographic)
+    RasterGeoreference(geometry.subgrid(window), crsWKT: dataset.georeference.crsWKT)
   }
 }

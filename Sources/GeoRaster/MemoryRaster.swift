@@ -49,18 +49,7 @@ final class MemoryRaster {
   }
 
   /// Reads `band` (1-based) as bytes.
-  func readBytes(band: Int) throws -> [UInt8] {
-    let width = GDALGetRasterXSize(handle)
-    let height = GDALGetRasterYSize(handle)
-    var values = [UInt8](repeating: 0, count: Int(width) * Int(height))
-    let status = values.withUnsafeMutableBytes {
-      GDALRasterIO(
-        GDALGetRasterBand(handle, Int32(band)), GF_Read, 0, 0, width, height, $0.baseAddress, width, height,
-        GDT_Byte, 0, 0)
-    }
-    guard status == CE_None else { throw GeoRasterError("cannot read in-memory raster") }
-    return values
-  }
+  func readBytes(band: Int) throws -> [UInt8] { try read(band: band, as: GDT_Byte, zero: 0) }
 
   /// A copy resampled by GDAL to `width × height` cells with `method` ("bilinear", "nearest", ...).
   func resampled(width: Int, height: Int, method: String) throws -> MemoryRaster {
@@ -76,14 +65,16 @@ final class MemoryRaster {
   }
 
   /// Reads `band` (1-based) as Float32.
-  func readFloats(band: Int) throws -> [Float] {
+  func readFloats(band: Int) throws -> [Float] { try read(band: band, as: GDT_Float32, zero: 0) }
+
+  /// Reads `band` (1-based) as values of `type`.
+  private func read<Value>(band: Int, as type: GDALDataType, zero: Value) throws -> [Value] {
     let width = GDALGetRasterXSize(handle)
     let height = GDALGetRasterYSize(handle)
-    var values = [Float](repeating: 0, count: Int(width) * Int(height))
+    var values = [Value](repeating: zero, count: Int(width) * Int(height))
     let status = values.withUnsafeMutableBytes {
       GDALRasterIO(
-        GDALGetRasterBand(handle, Int32(band)), GF_Read, 0, 0, width, height, $0.baseAddress, width, height,
-        GDT_Float32, 0, 0)
+        GDALGetRasterBand(handle, Int32(band)), GF_Read, 0, 0, width, height, $0.baseAddress, width, height, type, 0, 0)
     }
     guard status == CE_None else { throw GeoRasterError("cannot read in-memory raster") }
     return values

@@ -1,5 +1,4 @@
 import CoverageKernel
-import Dispatch
 import Foundation
 import RadarModels
 
@@ -51,27 +50,10 @@ public struct MonteCarlo: Sendable {
     results.initialize(repeating: [])
     defer { results.deallocate() }
     let output = RecordBuffer(results)
-    let chunk = 25
-    let chunks = (count + chunk - 1) / chunk
-    let lock = NSLock()
-    var next = 0
-    var done = 0
-    DispatchQueue.concurrentPerform(iterations: min(threads, max(chunks, 1))) { _ in
-      while true {
-        lock.lock()
-        let current = next
-        next += 1
-        lock.unlock()
-        guard current < chunks else { return }
-        for flight in (current * chunk)..<min(count, (current + 1) * chunk) {
-          output.buffer[flight] = simulate(flight: flight, grid: grid)
-        }
-        lock.lock()
-        done += 1
-        let fraction = Double(done) / Double(chunks)
-        lock.unlock()
-        progress(fraction)
-      }
+    let done = ProgressCount(total: count)
+    ParallelWork.forEachChunk(count: count, threads: threads, chunkSize: 25) { flights in
+      for flight in flights { output.buffer[flight] = simulate(flight: flight, grid: grid) }
+      progress(done.add(flights.count))
     }
     var byCombination: [Combination: [FlightRecord]] = [:]
     for (number, combination) in grid.enumerated() {
@@ -122,6 +104,22 @@ extension Optional where Wrapped == (Double, Double) {
   fileprivate func map(_ transform: (Double, Double) -> Double) -> Double? {
     guard let (a, b) = self else { return nil }
     return transform(a, b)
+  }
+}
+
+/// Flights finished by worker threads, as a fraction of the total.
+private final class ProgressCount: @unchecked Sendable {
+  private let lock = NSLock()
+  private var done = 0
+  private let total: Int
+
+  init(total: Int) { self.total = max(total, 1) }
+
+  func add(_ count: Int) -> Double {
+    lock.lock()
+    defer { lock.unlock() }
+    done += count
+    return Double(done) / Double(total)
   }
 }
 

@@ -5,23 +5,6 @@ import Testing
 
 /// `airpicture` run as a process, as an analyst runs it.
 @Suite struct CommandLineTests {
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  static let executable: String = {
-    let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let candidates =
-      [here.appendingPathComponent("airpicture").path]
-      + ["release", "debug"].map {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-          .deletingLastPathComponent().appendingPathComponent(".build/\($0)/airpicture").path
-      }
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
-  }()
-
   let directory: URL
   let dem: String
 
@@ -41,22 +24,7 @@ import Testing
         crsWKT: SpatialReference.wgs84().wkt, isGeographic: true), to: dem)
   }
 
-  func run(_ arguments: [String]) throws -> Result {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.executable)
-    process.arguments = arguments
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
-  }
+  func run(_ arguments: [String]) throws -> AirPictureProcess.Result { try AirPictureProcess.run(arguments) }
 
   func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 

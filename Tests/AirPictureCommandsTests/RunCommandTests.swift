@@ -5,22 +5,11 @@ import Testing
 /// `airpicture run` and `compare` as processes, on the embedded coarse DEM.
 @Suite struct RunCommandTests {
   let directory = FileManager.default.temporaryDirectory.appendingPathComponent("airpicture-run-\(UUID().uuidString)")
-  static let repository = ScenarioCommandTests.repository
+  static let repository = AirPictureProcess.repository
 
-  func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+  func run(_ arguments: [String]) throws -> AirPictureProcess.Result {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
-    process.arguments = arguments
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    return try AirPictureProcess.run(arguments)
   }
 
   func arguments(out: String, threads: Int) -> [String] {

@@ -3,24 +3,12 @@ import Testing
 
 /// `airpicture coverage SCENARIO.yaml --out DIR`, run as a process.
 @Suite struct ScenarioCommandTests {
-  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static let repository = AirPictureProcess.repository
   let directory = FileManager.default.temporaryDirectory.appendingPathComponent("airpicture-scn-\(UUID().uuidString)")
 
-  func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+  func run(_ arguments: [String]) throws -> AirPictureProcess.Result {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
-    process.arguments = arguments
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    return try AirPictureProcess.run(arguments)
   }
 
   @Test func aScenarioRunWritesTablesMapsAndKML() throws {

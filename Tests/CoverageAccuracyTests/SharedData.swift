@@ -1,4 +1,5 @@
 import CoverageKernel
+import CoverageStudy
 import Foundation
 import GeoRaster
 
@@ -22,11 +23,7 @@ enum SharedData {
     throws -> (terrain: ElevationGrid, site: RadarSite)
   {
     let dataset = try RasterDataset(path: path)
-    let reference = dataset.georeference
-    let geometry = GridGeometry(
-      coordinateSystem: reference.isGeographic ? .geographic : .projected, originX: reference.originX,
-      originY: reference.originY, cellWidth: reference.cellWidth, cellHeight: reference.cellHeight,
-      width: reference.width, height: reference.height)
+    let geometry = GridGeometry(dataset.georeference)
     let position = MapPoint(x: longitude, y: latitude)
     let window = geometry.window(around: position, radius: range, earthRadius: EarthModel.meanRadius)!
     let heights = try dataset.read(column: window.column, row: window.row, width: window.width, height: window.height)

@@ -1,5 +1,6 @@
 import Benchmark
 import CoverageKernel
+import CoverageStudy
 import Foundation
 import GeoRaster
 
@@ -109,10 +110,7 @@ enum Scenes {
     guard let heights = try? raster.read(column: 0, row: 0, width: reference.width, height: reference.height) else {
       return nil
     }
-    let geometry = GridGeometry(
-      coordinateSystem: .geographic, originX: reference.originX, originY: reference.originY,
-      cellWidth: reference.cellWidth, cellHeight: reference.cellHeight, width: reference.width,
-      height: reference.height)
+    let geometry = GridGeometry(reference)
     return Composite(terrain: ElevationGrid(geometry: geometry, heights: heights))
   }
 

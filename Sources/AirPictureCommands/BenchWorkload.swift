@@ -87,7 +87,7 @@ struct BenchWorkload {
     try GeoTIFFWriter.write(
       [RasterBand(description: "elevation (m)", values: terrain.heights)],
       georeference: RasterGeoreference(terrain.geometry, crsWKT: crsWKT), compressed: false, to: path)
-    return ViewshedInput(path: path, width: geometry.width, window: sourceWindow, isTemporary: true)
+    return ViewshedInput(path: path, width: terrain.geometry.width, window: sourceWindow, isTemporary: true)
   }
 
   /// Share of in-range cells (in both) where gdal_viewshed's GROUND height and the kernel agree on visibility at

@@ -85,7 +85,8 @@ enum InterdictionReport {
     var html =
       "<table><tr><th>network</th><th>interceptor</th><th>basing</th><th>P(detect)</th><th>P(track)</th>"
       + "<th>P(intercept)</th><th>min to detection (median/p90)</th><th>min to interception (median/p90)</th>"
-      + "<th>flight h / interception</th><th>US$ / interception</th><th>fleet in budget</th><th>alert pairs</th>"
+      + "<th>flight h / interception</th><th>US$ / interception</th><th>interceptions / year</th>"
+      + "<th>US$ / year</th><th>fleet in budget</th><th>alert pairs</th>"
       + FlightOutcome.allCases.map { "<th>\($0.rawValue)</th>" }.joined() + "</tr>\n"
     for row in table.rows {
       let interval = { (i: ComparisonTable.Interval) in
@@ -97,6 +98,7 @@ enum InterdictionReport {
         + "<td>\(format(row.detectionMinutesMedian, 0))/\(format(row.detectionMinutesP90, 0))</td>"
         + "<td>\(format(row.interceptionMinutesMedian, 0))/\(format(row.interceptionMinutesP90, 0))</td>"
         + "<td>\(format(row.flightHoursPerInterception, 1))</td><td>\(format(row.costPerInterceptionUSD, 0))</td>"
+        + "<td>\(format(row.interceptionsPerYear, 0))</td><td>\(format(row.costPerYearUSD, 0))</td>"
         + "<td>\(row.fleetAffordable.map(String.init) ?? "-")</td><td>\(row.alertPairsSustained.map(String.init) ?? "-")</td>"
         + FlightOutcome.allCases.map { "<td>\(row.outcomes[$0.rawValue]!)</td>" }.joined() + "</tr>\n"
     }

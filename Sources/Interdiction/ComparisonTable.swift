@@ -21,6 +21,10 @@ public struct ComparisonTable: Sendable {
     public var interceptionMinutesP90: Double?
     public var flightHoursPerInterception: Double?
     public var costPerInterceptionUSD: Double?
+    /// At the scenario's flights per day: interceptions, interceptor flight hours and their cost in a year.
+    public var interceptionsPerYear: Double
+    public var flightHoursPerYear: Double
+    public var costPerYearUSD: Double
     /// Aircraft the budget buys and the 24/7 alert pairs they sustain (nil for types not for sale).
     public var fleetAffordable: Int?
     public var alertPairsSustained: Int?
@@ -68,19 +72,27 @@ public struct ComparisonTable: Sendable {
       let intercepted = counts[FlightOutcome.intercepted.rawValue]!
       let hours = records.reduce(0) { $0 + $1.flightHours }
       let fleet = interceptor.unitCost.map { Int(scenario.budget.value / $0.value) }
+      let flightsPerYear = scenario.pattern.flightsPerDay.value * 365
+      let share = Double(intercepted) / Double(max(n, 1))
+      let hoursPerFlight = hours / Double(max(n, 1))
+      let costPerFlight = hoursPerFlight * interceptor.costPerFlightHour.value
+      let costPerInterception: Double? =
+        intercepted > 0 ? hours * interceptor.costPerFlightHour.value / Double(intercepted) : nil
+      let detections = records.compactMap(\.borderToDetection)
+      let interceptions = records.compactMap(\.borderToInterception)
+      let pairs: Int? = fleet.map { Int(Double($0) / scenario.aircraftPerAlertPair.value) }
+      let hoursPerInterception: Double? = intercepted > 0 ? hours / Double(intercepted) : nil
       return Row(
         network: combination.network, interceptor: combination.interceptor, basing: combination.basing, flights: n,
         outcomes: counts, detection: Interval(successes: detected, trials: n),
         track: Interval(successes: tracked, trials: n), interception: Interval(successes: intercepted, trials: n),
-        detectionMinutesMedian: Self.percentile(records.compactMap(\.borderToDetection), 0.5),
-        detectionMinutesP90: Self.percentile(records.compactMap(\.borderToDetection), 0.9),
-        interceptionMinutesMedian: Self.percentile(records.compactMap(\.borderToInterception), 0.5),
-        interceptionMinutesP90: Self.percentile(records.compactMap(\.borderToInterception), 0.9),
-        flightHoursPerInterception: intercepted > 0 ? hours / Double(intercepted) : nil,
-        costPerInterceptionUSD: intercepted > 0
-          ? hours * interceptor.costPerFlightHour.value / Double(intercepted) : nil,
-        fleetAffordable: fleet, alertPairsSustained: fleet.map { Int(Double($0) / scenario.aircraftPerAlertPair.value) }
-      )
+        detectionMinutesMedian: Self.percentile(detections, 0.5),
+        detectionMinutesP90: Self.percentile(detections, 0.9),
+        interceptionMinutesMedian: Self.percentile(interceptions, 0.5),
+        interceptionMinutesP90: Self.percentile(interceptions, 0.9),
+        flightHoursPerInterception: hoursPerInterception, costPerInterceptionUSD: costPerInterception,
+        interceptionsPerYear: flightsPerYear * share, flightHoursPerYear: flightsPerYear * hoursPerFlight,
+        costPerYearUSD: flightsPerYear * costPerFlight, fleetAffordable: fleet, alertPairsSustained: pairs)
     }
   }
 
@@ -95,8 +107,9 @@ public struct ComparisonTable: Sendable {
   static let header =
     "scenario,seed,network,interceptor,basing,flights,p_detect,p_detect_low,p_detect_high,p_track,p_track_low,"
     + "p_track_high,p_intercept,p_intercept_low,p_intercept_high,detect_min_median,detect_min_p90,"
-    + "intercept_min_median,intercept_min_p90,flight_hours_per_intercept,cost_per_intercept_usd,fleet_affordable,"
-    + "alert_pairs," + FlightOutcome.allCases.map(\.rawValue).joined(separator: ",")
+    + "intercept_min_median,intercept_min_p90,flight_hours_per_intercept,cost_per_intercept_usd,"
+    + "intercepts_per_year,flight_hours_per_year,cost_per_year_usd,fleet_affordable,alert_pairs,"
+    + FlightOutcome.allCases.map(\.rawValue).joined(separator: ",")
 
   /// CSV at fixed precision.
   public var csv: String {
@@ -111,6 +124,7 @@ public struct ComparisonTable: Sendable {
         number(row.detectionMinutesMedian, 1), number(row.detectionMinutesP90, 1),
         number(row.interceptionMinutesMedian, 1), number(row.interceptionMinutesP90, 1),
         number(row.flightHoursPerInterception, 2), number(row.costPerInterceptionUSD, 0),
+        number(row.interceptionsPerYear, 1), number(row.flightHoursPerYear, 1), number(row.costPerYearUSD, 0),
         row.fleetAffordable.map { "\($0)" } ?? "",
         row.alertPairsSustained.map { "\($0)" } ?? "",
       ]

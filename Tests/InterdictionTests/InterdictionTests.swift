@@ -27,8 +27,12 @@ import Testing
     let table = ComparisonTable(
       scenario: Self.scenario, seed: 7, results: results,
       order: MonteCarlo(scenario: Self.scenario, world: Self.world, seed: 7, threads: 1).combinations)
+    let lines = table.csv.split(separator: "\n")
+    #expect(lines.count == 1 + table.rows.count)
+    #expect(Set(lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).count }).count == 1)
     for row in table.rows {
       #expect(row.outcomes.values.reduce(0, +) == Self.flights)
+      #expect(abs(row.interceptionsPerYear - 3 * 365 * row.interception.estimate) < 1e-6)
       #expect(row.interception.estimate <= row.track.estimate && row.track.estimate <= row.detection.estimate)
     }
     // The theatre is built so that some flights are caught and some are not.

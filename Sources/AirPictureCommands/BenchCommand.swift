@@ -40,22 +40,26 @@ struct BenchCommand: ParsableCommand {
     let workload =
       try dem.map { try BenchWorkload(dem: $0, site: site, rangeKm: rangeKm ?? 450) }
       ?? BenchWorkload(generatedSize: size, rangeKm: rangeKm ?? 160)
-    let inRange = workload.cellsInRange
     let window = workload.terrain.geometry.width * workload.terrain.geometry.height
-    print(
-      "Kernel: lowest visible altitude, 1 radar, range \(format(workload.site.limits.maximumRange / 1_000, 0)) km, "
-        + "\(workload.description): \(workload.terrain.geometry.width) x \(workload.terrain.geometry.height) cells "
-        + "(\(format(Double(window) / 1e6, 2)) M in window, \(format(Double(inRange) / 1e6, 2)) M in range)")
-    print("Warm runs reuse a workspace (as every radar after the first in a network does); cold is the first run.")
-    print("threads  cold s  warm s  Mcells/s(window)  Mcells/s(in range)  per core(in range)  speedup")
     var counts = [1]
     while counts.last! * 2 < maximumThreads { counts.append(counts.last! * 2) }
     if maximumThreads > 1 { counts.append(maximumThreads) }
     var timings: [(threads: Int, timing: KernelTiming)] = []
+    var inRange = 0
     for count in counts {
       let timing = KernelTiming(
         kernel: LineOfSightKernel(threads: count), site: workload.site, terrain: workload.terrain, repeats: repeats)
       timings.append((count, timing))
+      if count == 1 {
+        // Cells in range, from the field just computed (NaN outside range).
+        inRange = timing.field.lowestAltitudeMSL.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }
+        print(
+          "Kernel: lowest visible altitude, 1 radar, range \(format(workload.site.limits.maximumRange / 1_000, 0)) km, "
+            + "\(workload.description): \(workload.terrain.geometry.width) x \(workload.terrain.geometry.height) cells "
+            + "(\(format(Double(window) / 1e6, 2)) M in window, \(format(Double(inRange) / 1e6, 2)) M in range)")
+        print("Warm runs reuse a workspace (as every radar after the first in a network does); cold is the first run.")
+        print("threads  cold s  warm s  Mcells/s(window)  Mcells/s(in range)  per core(in range)  speedup")
+      }
       let speedup = timings[0].timing.seconds / timing.seconds
       print(
         String(

@@ -59,13 +59,6 @@ struct BenchWorkload {
     crsWKT = source.dataset.georeference.crsWKT
   }
 
-  /// Cells inside the radar's range.
-  var cellsInRange: Int {
-    LineOfSightKernel(threads: 1).coverage(of: site, over: terrain).lowestAltitudeMSL.reduce(0) {
-      $0 + ($1.isNaN ? 0 : 1)
-    }
-  }
-
   /// gdal_viewshed's input: where the terrain lies on disk as a projected GeoTIFF.
   struct ViewshedInput {
     var path: String

@@ -69,31 +69,44 @@ public struct CoverageStudy {
     let kernel = LineOfSightKernel(earth: earth, threads: threads)
     let workspace = CoverageWorkspace()
 
+    // Radar by radar: each radar's field is computed once per distinct range (targets of the same RCS share it) and
+    // merged into every target's and configuration's network.
+    let emptyNetworks = scenario.networks.map { _ in NetworkCoverage(geometry: grid, altitudesAGL: altitudes) }
+    var realTime = scenario.targets.map { _ in emptyNetworks }
+    var withRelay = realTime
     for target in scenario.targets {
-      var realTime = scenario.networks.map { _ in NetworkCoverage(geometry: grid, altitudesAGL: altitudes) }
-      var withRelay = realTime
-      let perRadarFolder = path("per-radar/\(target.id)")
-      try FileManager.default.createDirectory(atPath: perRadarFolder, withIntermediateDirectories: true)
-      for (index, radar) in scenario.radars.enumerated() {
-        progress("\(target.id): radar \(index + 1)/\(scenario.radars.count) \(radar.name)", 0)
+      try FileManager.default.createDirectory(atPath: path("per-radar/\(target.id)"), withIntermediateDirectories: true)
+    }
+    for (index, radar) in scenario.radars.enumerated() {
+      let label = "radar \(index + 1)/\(scenario.radars.count) \(radar.name)"
+      progress(label, 0)
+      var fields: [Double: CoverageField] = [:]
+      for (number, target) in scenario.targets.enumerated() {
         let range = radar.type.coverageRange(
           of: target, minimumProbability: scenario.coverageProbability.value,
           falseAlarmProbability: scenario.falseAlarmProbability.value)
         guard range > 0 else { continue }  // an SSR and a silent transponder: nothing to merge
-        let site = RadarSite(
-          name: radar.name, position: positions[index], antenna: .aboveGround(radar.antennaHeight.value),
-          limits: CoverageLimits(
-            maximumRange: range, minimumElevation: radar.type.elevationLimits.value.lowerBound,
-            maximumElevation: radar.type.elevationLimits.value.upperBound))
-        let window = try terrain.read(windows[index])
-        let field = kernel.coverage(of: site, over: window, workspace: workspace) {
-          progress("\(target.id): radar \(index + 1)/\(scenario.radars.count) \(radar.name)", $0)
+        let field: CoverageField
+        if let known = fields[range] {
+          field = known
+        } else {
+          let site = RadarSite(
+            name: radar.name, position: positions[index], antenna: .aboveGround(radar.antennaHeight.value),
+            limits: CoverageLimits(
+              maximumRange: range, minimumElevation: radar.type.elevationLimits.value.lowerBound,
+              maximumElevation: radar.type.elevationLimits.value.upperBound))
+          field = kernel.coverage(of: site, over: try terrain.read(windows[index]), workspace: workspace) {
+            progress(label, $0)
+          }
+          fields[range] = field
         }
-        for (number, configuration) in scenario.networks.enumerated() {
-          if configuration.isRealTime(radar) { realTime[number].merge(field) }
-          if configuration.isRealTime(radar) || configuration.isRelayed(radar) { withRelay[number].merge(field) }
+        for (configurationNumber, configuration) in scenario.networks.enumerated() {
+          if configuration.isRealTime(radar) { realTime[number][configurationNumber].merge(field) }
+          if configuration.isRealTime(radar) || configuration.isRelayed(radar) {
+            withRelay[number][configurationNumber].merge(field)
+          }
         }
-        let file = "\(perRadarFolder)/\(String(format: "%02d", index))-\(Self.slug(radar.name)).tif"
+        let file = path("per-radar/\(target.id)/\(String(format: "%02d", index))-\(Self.slug(radar.name)).tif")
         try GeoTIFFWriter.write(
           [
             RasterBand(description: "lowest visible altitude MSL (m)", values: field.lowestAltitudeMSL),
@@ -104,8 +117,11 @@ public struct CoverageStudy {
           ],
           to: file)
         files.append(file)
-        workspace.recycle(field)
       }
+      for field in fields.values { workspace.recycle(field) }
+    }
+
+    for (targetNumber, target) in scenario.targets.enumerated() {
       let baseline = scenario.networks[0].id
       var baselineCovered: [[Double]] = []
       for (number, configuration) in scenario.networks.enumerated() {
@@ -113,15 +129,18 @@ public struct CoverageStudy {
         let raster = path("\(name).tif")
         try GeoTIFFWriter.write(
           [
-            RasterBand(description: "lowest visible altitude MSL (m)", values: realTime[number].lowestAltitudeMSL),
-            RasterBand(description: "lowest visible altitude AGL (m)", values: realTime[number].lowestAltitudeAGL),
+            RasterBand(
+              description: "lowest visible altitude MSL (m)", values: realTime[targetNumber][number].lowestAltitudeMSL),
+            RasterBand(
+              description: "lowest visible altitude AGL (m)", values: realTime[targetNumber][number].lowestAltitudeAGL),
             RasterBand(
               description: "index of the radar that sees lowest (scenario site order)",
-              values: realTime[number].radarIndex.map { $0 < 0 ? .nan : Float($0) }),
+              values: realTime[targetNumber][number].radarIndex.map { $0 < 0 ? .nan : Float($0) }),
           ], georeference: georeference, metadata: metadata(target: target, configuration: configuration), to: raster)
         files.append(raster)
-        let live = regions.areas(of: realTime[number], terrain: studyTerrain, earthRadius: earth.radius)
-        let relayed = regions.areas(of: withRelay[number], terrain: studyTerrain, earthRadius: earth.radius)
+        let live = regions.areas(of: realTime[targetNumber][number], terrain: studyTerrain, earthRadius: earth.radius)
+        let relayed = regions.areas(
+          of: withRelay[targetNumber][number], terrain: studyTerrain, earthRadius: earth.radius)
         if number == 0 { baselineCovered = live.covered }
         for (region, regionName) in regions.names.enumerated() {
           for (bit, altitude) in altitudes.enumerated() where scenario.altitudesAGL.contains(Double(altitude)) {
@@ -139,7 +158,8 @@ public struct CoverageStudy {
           }
         }
         let mapMask = UInt16(1) << UInt16(mapBit)
-        let classes = zip(realTime[number].coveredBits, withRelay[number].coveredBits).map { live, relay -> UInt8 in
+        let classes = zip(realTime[targetNumber][number].coveredBits, withRelay[targetNumber][number].coveredBits).map {
+          live, relay -> UInt8 in
           live & mapMask != 0 ? 1 : (relay & mapMask != 0 ? 2 : 0)
         }
         let map = path("\(name).png")

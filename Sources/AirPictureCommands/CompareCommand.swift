@@ -51,11 +51,11 @@ struct CompareCommand: ParsableCommand {
           : table.csv.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
             .joined(separator: "\n")
       }.joined()
-      try InterdictionRun.write(csv, to: folder.appendingPathComponent("comparison.csv"))
-      try InterdictionRun.write(
+      try AtomicOutput.writeText(csv, to: folder.appendingPathComponent("comparison.csv"))
+      try AtomicOutput.writeText(
         "[\n" + (try tables.map { try $0.json() }).joined(separator: ",\n") + "]\n",
         to: folder.appendingPathComponent("comparison.json"))
-      try InterdictionRun.write(
+      try AtomicOutput.writeText(
         InterdictionReport.html(scenarios: read, tables: tables, flights: flights, seed: seed, maps: []),
         to: folder.appendingPathComponent("report.html"))
       try output.publish()

@@ -94,8 +94,8 @@ struct CoverageRequest {
     try writeNetwork(network, window: union)
     let table = SummaryTable(summary: CoverageSummary(network: network, earth: earth), radars: sites.map(\.name))
     print(table.text)
-    if let path = command.summaryCSV { try Self.writeText(table.csv, to: path) }
-    if let path = command.summaryJSON { try Self.writeText(try table.json(), to: path) }
+    if let path = command.summaryCSV { try AtomicOutput.writeText(table.csv, to: path) }
+    if let path = command.summaryJSON { try AtomicOutput.writeText(try table.json(), to: path) }
   }
 
   private func writeNetwork(_ network: NetworkCoverage, window: GridWindow) throws {
@@ -165,10 +165,6 @@ struct CoverageRequest {
         throw CommandError("--per-radar directory '\(directory)' does not exist")
       }
     }
-  }
-
-  static func writeText(_ text: String, to path: String) throws {
-    try AtomicOutput.write(to: path) { try Data(text.utf8).write(to: URL(fileURLWithPath: $0)) }
   }
 
   static func fileName(for name: String, index: Int) -> String {

@@ -48,8 +48,4 @@ struct InterdictionRun {
     guard flights >= 1, flights <= 10_000_000 else { throw CommandError("--flights must be in 1...10000000") }
     if let threads, threads < 1 { throw CommandError("--threads must be at least 1") }
   }
-
-  static func write(_ text: String, to path: String) throws {
-    try AtomicOutput.write(to: path) { try Data(text.utf8).write(to: URL(fileURLWithPath: $0)) }
-  }
 }

@@ -58,8 +58,8 @@ struct RunCommand: ParsableCommand {
           + String(format: "%.1f s", Date().timeIntervalSince(start)) + "; DEM \(run.demPath)")
       print(run.table.text)
       let folder = output.staging as NSString
-      try InterdictionRun.write(run.table.csv, to: folder.appendingPathComponent("comparison.csv"))
-      try InterdictionRun.write(try run.table.json(), to: folder.appendingPathComponent("comparison.json"))
+      try AtomicOutput.writeText(run.table.csv, to: folder.appendingPathComponent("comparison.csv"))
+      try AtomicOutput.writeText(try run.table.json(), to: folder.appendingPathComponent("comparison.json"))
       let layers = SimulationLayers.layers(
         flights: min(mapFlights, flights), monteCarlo: run.monteCarlo, results: run.results)
       try FeatureWriter.write(layers, driver: "GPKG", to: folder.appendingPathComponent("flights.gpkg"))
@@ -73,7 +73,7 @@ struct RunCommand: ParsableCommand {
         reporter.finish()
         maps = scenario.network.networks.map { "coverage/\($0.id)--\(scenario.network.targets[0].id).png" }
       }
-      try InterdictionRun.write(
+      try AtomicOutput.writeText(
         InterdictionReport.html(scenarios: [scenario], tables: [run.table], flights: flights, seed: seed, maps: maps),
         to: folder.appendingPathComponent("report.html"))
       try output.publish()

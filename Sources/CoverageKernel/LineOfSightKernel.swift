@@ -90,7 +90,7 @@ public struct LineOfSightKernel: Sendable {
       limits: site.limits, antenna: antenna, inverseTwoKR: 1 / (2 * earth.effectiveRadius),
       ceilingSlope: site.limits.maximumElevation.map { tan($0 * .pi / 180) })
     let hasCeiling = reader.ceilingSlope != nil
-    let rowsDone = RowCounter(total: geometry.height, report: progress)
+    let rowsDone = ProgressCounter(total: geometry.height)
     var agl = [Float]()
     var ceiling = [Float]()
     let msl = workspace.plane(count: cells) { mslBase in
@@ -102,7 +102,7 @@ public struct LineOfSightKernel: Sendable {
             terrain.heights.withUnsafeBufferPointer { heights in
               ParallelWork.forEachChunk(count: geometry.height, threads: threads, chunkSize: 16) { rows in
                 reader.fill(rows: rows, terrain: heights.baseAddress!, store: slopes.baseAddress!, output: output)
-                rowsDone.add(rows.count)
+                if let progress { progress(rowsDone.add(rows.count)) }
               }
             }
           }
@@ -111,27 +111,5 @@ public struct LineOfSightKernel: Sendable {
     }
     return CoverageField(
       geometry: geometry, lowestAltitudeMSL: msl, lowestAltitudeAGL: agl, ceilingMSL: hasCeiling ? ceiling : nil)
-  }
-}
-
-/// Counts rows finished by worker threads and reports the fraction done.
-private final class RowCounter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var done = 0
-  private let total: Int
-  private let report: (@Sendable (Double) -> Void)?
-
-  init(total: Int, report: (@Sendable (Double) -> Void)?) {
-    self.total = total
-    self.report = report
-  }
-
-  func add(_ rows: Int) {
-    guard let report else { return }
-    lock.lock()
-    done += rows
-    let fraction = Double(done) / Double(max(total, 1))
-    lock.unlock()
-    report(fraction)
   }
 }

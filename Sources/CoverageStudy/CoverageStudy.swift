@@ -182,8 +182,8 @@ public struct CoverageStudy {
       }
     }
     let table = StudyTable(scenario: scenario.id, rows: rows)
-    try write(table.csv, to: path("coverage-table.csv"))
-    try write(try table.json(), to: path("coverage-table.json"))
+    try AtomicOutput.writeText(table.csv, to: path("coverage-table.csv"))
+    try AtomicOutput.writeText(try table.json(), to: path("coverage-table.json"))
     let kml = path("coverage.kml")
     try KMLWriter.write(
       placemarks: scenario.radars.map { radar in
@@ -258,10 +258,6 @@ public struct CoverageStudy {
   }
 
   private func path(_ name: String) -> String { (outputDirectory as NSString).appendingPathComponent(name) }
-
-  private func write(_ text: String, to path: String) throws {
-    try AtomicOutput.write(to: path) { try Data(text.utf8).write(to: URL(fileURLWithPath: $0)) }
-  }
 
   static func slug(_ name: String) -> String {
     String(name.map { $0.isLetter || $0.isNumber ? $0 : "-" }).lowercased()

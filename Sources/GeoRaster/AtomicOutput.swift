@@ -43,4 +43,9 @@ public enum AtomicOutput {
       throw error
     }
   }
+
+  /// Writes `text` as UTF-8 to `path`, atomically.
+  public static func writeText(_ text: String, to path: String) throws {
+    try write(to: path) { try Data(text.utf8).write(to: URL(fileURLWithPath: $0)) }
+  }
 }

@@ -62,7 +62,9 @@ public enum FeatureWriter {
           OGR_L_CreateField(handle, definition, 1)
           OGR_Fld_Destroy(definition)
         }
-        OGR_L_StartTransaction(handle)
+        guard OGR_L_StartTransaction(handle) == OGRERR_NONE else {
+          throw GeoRasterError("cannot write layer '\(layer.name)' of '\(path)'")
+        }
         for feature in layer.features {
           let ogr = OGR_F_Create(OGR_L_GetLayerDefn(handle))!
           defer { OGR_F_Destroy(ogr) }
@@ -82,7 +84,9 @@ public enum FeatureWriter {
             throw GeoRasterError("cannot write a feature to layer '\(layer.name)' of '\(path)'")
           }
         }
-        OGR_L_CommitTransaction(handle)
+        guard OGR_L_CommitTransaction(handle) == OGRERR_NONE else {
+          throw GeoRasterError("cannot write layer '\(layer.name)' of '\(path)'")
+        }
       }
     }
   }

@@ -43,7 +43,7 @@ public enum VectorFeatures {
     while let feature = OGR_L_GetNextFeature(layer) {
       defer { OGR_F_Destroy(feature) }
       guard let geometry = OGR_F_GetGeometryRef(feature), let copy = OGR_G_Clone(geometry) else { continue }
-      if let source, OGR_G_TransformTo(copy, target.handle) != OGRERR_NONE {
+      if source != nil, OGR_G_TransformTo(copy, target.handle) != OGRERR_NONE {
         OGR_G_DestroyGeometry(copy)
         throw GeoRasterError("cannot transform '\(path)' into the grid's coordinate system")
       }

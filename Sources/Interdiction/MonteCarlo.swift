@@ -50,7 +50,7 @@ public struct MonteCarlo: Sendable {
     results.initialize(repeating: [])
     defer { results.deallocate() }
     let output = RecordBuffer(results)
-    let done = ProgressCount(total: count)
+    let done = ProgressCounter(total: count)
     ParallelWork.forEachChunk(count: count, threads: threads, chunkSize: 25) { flights in
       for flight in flights { output.buffer[flight] = simulate(flight: flight, grid: grid) }
       progress(done.add(flights.count))
@@ -104,22 +104,6 @@ extension Optional where Wrapped == (Double, Double) {
   fileprivate func map(_ transform: (Double, Double) -> Double) -> Double? {
     guard let (a, b) = self else { return nil }
     return transform(a, b)
-  }
-}
-
-/// Flights finished by worker threads, as a fraction of the total.
-private final class ProgressCount: @unchecked Sendable {
-  private let lock = NSLock()
-  private var done = 0
-  private let total: Int
-
-  init(total: Int) { self.total = max(total, 1) }
-
-  func add(_ count: Int) -> Double {
-    lock.lock()
-    defer { lock.unlock() }
-    done += count
-    return Double(done) / Double(total)
   }
 }
 

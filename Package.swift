@@ -23,8 +23,12 @@ let package = Package(
       pkgConfig: "gdal",
       providers: [.apt(["libgdal-dev"])]
     ),
+    // Linux renameat2 (atomic exchange of two paths), which Swift's Glibc module does not expose.
+    .target(name: "_OutputFilesShims"),
+    // Output safety: checked output paths, temporaries, publication of a run's files all at once, manifests.
+    .target(name: "OutputFiles", dependencies: ["_OutputFilesShims"]),
     // Raster and vector I/O, projections and rendering through GDAL: the only module that imports it.
-    .target(name: "GeoRaster", dependencies: ["CGDAL"]),
+    .target(name: "GeoRaster", dependencies: ["CGDAL", "OutputFiles"]),
     // The lowest-visible-altitude kernel: pure Swift over buffers, no I/O.
     .target(name: "CoverageKernel"),
     // Sensor, target and network models with the source of every figure: pure Swift.
@@ -45,7 +49,7 @@ let package = Package(
     .target(
       name: "AirPictureCommands",
       dependencies: [
-        "CoverageKernel", "GeoRaster", "CoverageStudy", "RadarModels", "ScenarioFiles", "Interdiction",
+        "CoverageKernel", "GeoRaster", "CoverageStudy", "RadarModels", "ScenarioFiles", "Interdiction", "OutputFiles",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -56,6 +60,7 @@ let package = Package(
     .testTarget(
       name: "CoverageAccuracyTests",
       dependencies: ["CoverageKernel", "CoverageReference", "GeoRaster", "CoverageStudy"]),
+    .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles"]),
     .testTarget(name: "GeoRasterTests", dependencies: ["GeoRaster", "CoverageKernel"]),
     .testTarget(name: "RadarModelsTests", dependencies: ["RadarModels"]),
     .testTarget(name: "InterdictionTests", dependencies: ["Interdiction", "CoverageKernel", "RadarModels"]),
@@ -65,7 +70,7 @@ let package = Package(
       dependencies: ["CoverageStudy", "CoverageKernel", "GeoRaster", "RadarModels", "ScenarioFiles"]),
     .testTarget(
       name: "AirPictureCommandsTests",
-      dependencies: ["AirPictureCommands", "GeoRaster", "CoverageKernel", "airpicture"]
+      dependencies: ["AirPictureCommands", "GeoRaster", "CoverageKernel", "OutputFiles", "airpicture"]
     ),
   ],
   swiftLanguageModes: [.v5]

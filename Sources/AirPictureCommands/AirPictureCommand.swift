@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import GeoRaster
+import OutputFiles
 
 /// The `airpicture` command: radar coverage over real terrain.
 public struct AirPictureCommand: ParsableCommand {
@@ -14,12 +16,21 @@ public struct AirPictureCommand: ParsableCommand {
   /// Parses the process's arguments and runs the command. Failures print one line on stderr and exit non-zero;
   /// help goes to stdout.
   public static func runFromCommandLine() -> Never {
+    TemporaryFiles.removeOnInterruption()
+    // Temporaries that killed runs left in the temporary folder (bench inputs, fetched tiles).
+    StaleTemporaries.clean(in: [NSTemporaryDirectory()])
     do {
       var command = try parseAsRoot()
       try command.run()
       Foundation.exit(0)
     } catch let error as CommandError {
       fail(error.description)
+    } catch let error as OutputError {
+      fail(error.message)
+    } catch let error as GeoRasterError {
+      fail(error.message)
+    } catch let error as CocoaError {
+      fail(oneLine(error))
     } catch {
       let code = exitCode(for: error)
       let text = message(for: error)
@@ -29,6 +40,13 @@ public struct AirPictureCommand: ParsableCommand {
       }
       fail(text.isEmpty ? "\(error)" : text.split(separator: "\n").first.map(String.init) ?? text, code: code.rawValue)
     }
+  }
+
+  /// A Foundation file error as one line: what failed, on which path.
+  private static func oneLine(_ error: CocoaError) -> String {
+    let path = (error.userInfo[NSFilePathErrorKey] as? String) ?? error.errorUserInfo[NSFilePathErrorKey] as? String
+    let reason = (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? error.localizedDescription
+    return path.map { "'\($0)': \(reason)" } ?? reason
   }
 
   private static func fail(_ message: String, code: Int32 = 1) -> Never {

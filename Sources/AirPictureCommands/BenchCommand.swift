@@ -2,6 +2,7 @@ import ArgumentParser
 import CoverageKernel
 import Foundation
 import GeoRaster
+import OutputFiles
 
 /// `airpicture bench`: times the kernel on a DEM (or generated terrain), its scaling over threads, and GDAL's
 /// `gdal_viewshed` on the same input where it is installed.
@@ -47,7 +48,7 @@ struct BenchCommand: ParsableCommand {
     var timings: [(threads: Int, timing: KernelTiming)] = []
     var inRange = 0
     for count in counts {
-      let timing = KernelTiming(
+      let timing = try KernelTiming(
         kernel: LineOfSightKernel(threads: count), site: workload.site, terrain: workload.terrain, repeats: repeats)
       timings.append((count, timing))
       if count == 1 {
@@ -76,10 +77,10 @@ struct BenchCommand: ParsableCommand {
       print("gdal_viewshed needs a projected DEM; this one is geographic (warp it: gdalwarp -t_srs EPSG:32718)")
       return
     }
-    let output = NSTemporaryDirectory() + "airpicture-bench-viewshed-\(getpid()).tif"
+    let output = TemporaryFiles.reserve(in: NSTemporaryDirectory(), suffix: ".tif")
     defer {
-      try? FileManager.default.removeItem(atPath: output)
-      if input.isTemporary { try? FileManager.default.removeItem(atPath: input.path) }
+      TemporaryFiles.remove(output)
+      if input.isTemporary { TemporaryFiles.remove(input.path) }
     }
     var best: GDALViewshedRun?
     for _ in 0..<repeats {

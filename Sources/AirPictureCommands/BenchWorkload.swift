@@ -2,6 +2,7 @@ import CoverageKernel
 import CoverageStudy
 import Foundation
 import GeoRaster
+import OutputFiles
 
 /// The terrain and radar a benchmark times: a window of a real DEM, or generated ridged-fractal terrain.
 struct BenchWorkload {
@@ -76,7 +77,8 @@ struct BenchWorkload {
         path: projectedSource.path, width: projectedSource.width, window: sourceWindow, isTemporary: false)
     }
     guard terrain.geometry.coordinateSystem == .projected else { return nil }
-    let path = NSTemporaryDirectory() + "airpicture-bench-dem-\(getpid()).tif"
+    // Registered: removed on Ctrl-C or SIGTERM, and by the next run if this one is killed.
+    let path = TemporaryFiles.reserve(in: NSTemporaryDirectory(), suffix: ".tif")
     try GeoTIFFWriter.write(
       [RasterBand(description: "elevation (m)", values: terrain.heights)],
       georeference: RasterGeoreference(terrain.geometry, crsWKT: crsWKT), compressed: false, to: path)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoRaster
 import Interdiction
+import OutputFiles
 
 /// `airpicture compare`: several interdiction scenarios (say, today's radars and the planned ones), each over its
 /// grid of network configuration × interceptor × basing, in one table and one report.
@@ -32,10 +33,12 @@ struct CompareCommand: ParsableCommand {
     try InterdictionRun.validate(flights: flights, threads: threads)
     guard !scenarios.isEmpty else { throw CommandError("give at least one scenario") }
     let read = try scenarios.map(InterdictionRun.read)
-    let output = try StagedOutput(destination: out)
+    let output = try OutputFolder(
+      out, option: "--out",
+      inputs: scenarios.map { RunInput(option: "scenario", path: $0) }
+        + (dem.map { [RunInput(option: "--dem", path: $0)] } ?? []))
     let reporter = ProgressReporter()
     do {
-      try FileManager.default.createDirectory(atPath: output.staging, withIntermediateDirectories: true)
       var tables: [ComparisonTable] = []
       for scenario in read {
         let run = try InterdictionRun(

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Names and addresses of Copernicus DEM tiles (GLO-30 at 1", GLO-90 at 3"), one per 1° × 1° cell, named by the
-/// cell's south-west corner and served as Cloud Optimized GeoTIFFs in the public AWS open-data buckets.
+/// cell's south-west corner and served as Cloud Optimized GeoTIFFs in the public AWS open-data buckets (or a mirror
+/// laid out the same way).
 public struct CopernicusTiles: Sendable {
   /// Which product.
   public enum Source: String, CaseIterable, Sendable {
@@ -13,9 +14,16 @@ public struct CopernicusTiles: Sendable {
   }
 
   public let source: Source
+  /// The base URL the tiles are under, without a trailing slash: `https://BUCKET.s3.amazonaws.com` by default.
+  public let baseURL: String
 
-  /// Tiles of `source`.
-  public init(source: Source) { self.source = source }
+  /// Tiles of `source`, from the AWS bucket or from `mirror`, a base URL serving `NAME/NAME.tif`.
+  public init(source: Source, mirror: String? = nil) {
+    self.source = source
+    var base = mirror ?? "https://\(source.bucket).s3.amazonaws.com"
+    while base.hasSuffix("/") { base.removeLast() }
+    baseURL = base
+  }
 
   /// The tile name for the cell whose south-west corner is (`latitude`, `longitude`) in whole degrees,
   /// e.g. `Copernicus_DSM_COG_30_S13_00_W072_00_DEM`.
@@ -30,7 +38,7 @@ public struct CopernicusTiles: Sendable {
   /// GDAL's `/vsicurl/` path of a tile.
   public func path(latitude: Int, longitude: Int) -> String {
     let tile = name(latitude: latitude, longitude: longitude)
-    return "/vsicurl/https://\(source.bucket).s3.amazonaws.com/\(tile)/\(tile).tif"
+    return "/vsicurl/\(baseURL)/\(tile)/\(tile).tif"
   }
 
   /// The south-west corners of every tile touching the box west, south, east, north (degrees).

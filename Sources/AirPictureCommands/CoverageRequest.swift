@@ -2,6 +2,7 @@ import CoverageKernel
 import CoverageStudy
 import Foundation
 import GeoRaster
+import OutputFiles
 
 /// A validated `coverage` run: every input checked before any computing, every output written atomically.
 struct CoverageRequest {
@@ -12,7 +13,7 @@ struct CoverageRequest {
   let threads: Int
   let command: CoverageCommand
   let dem: String
-  let out: String
+  let outputs: CoverageOutputs
 
   init(command: CoverageCommand) throws {
     self.command = command
@@ -20,7 +21,6 @@ struct CoverageRequest {
       throw CommandError("give --dem DEM and --site LAT,LON,HEIGHT_AGL, or a scenario file")
     }
     self.dem = dem
-    out = command.out ?? "coverage.tif"
     guard command.rangeKm > 0, command.rangeKm.isFinite else { throw CommandError("--range-km must be positive") }
     guard command.rangeKm <= 1_500 else { throw CommandError("--range-km must be at most 1500") }
     guard command.minRangeKm >= 0, command.minRangeKm < command.rangeKm else {
@@ -40,7 +40,7 @@ struct CoverageRequest {
     altitudes = try Self.parseAltitudes(command.altitudesAGL)
     let sector = try command.sector.map(Self.parseSector)
     let specifications = try command.site.enumerated().map { try SiteSpecification(parsing: $1, ordinal: $0 + 1) }
-    try Self.checkOutputs(command, out: out)
+    outputs = try CoverageOutputs(command: command, siteNames: specifications.map(\.name))
     let terrain: TerrainSource
     do {
       terrain = try TerrainSource(path: dem)
@@ -48,6 +48,7 @@ struct CoverageRequest {
       throw CommandError(error.message)
     }
     self.terrain = terrain
+    for warning in terrain.warnings { FileHandle.standardError.write(Data("airpicture: \(warning)\n".utf8)) }
     earth = EarthModel(refractionFactor: command.k)
     threads = command.threads ?? ProcessInfo.processInfo.activeProcessorCount
     let limits = CoverageLimits(
@@ -67,6 +68,19 @@ struct CoverageRequest {
   }
 
   func execute() throws {
+    let transaction = try OutputTransaction(outputs.all, inputs: [RunInput(option: "--dem", path: dem)])
+    do {
+      try compute(into: transaction)
+      try transaction.commit()
+    } catch {
+      transaction.discard()
+      throw error
+    }
+    for output in outputs.all { print("wrote \(output.path)") }
+    if outputs.png != nil { print("legend (lowest altitude at which a target is seen):\n\(CoverageMapStyle.legend)") }
+  }
+
+  private func compute(into transaction: OutputTransaction) throws {
     let windows = sites.map {
       terrain.geometry.window(around: $0.position, radius: $0.limits.maximumRange, earthRadius: earth.radius)!
     }
@@ -78,10 +92,10 @@ struct CoverageRequest {
     for (index, site) in sites.enumerated() {
       progress.begin("radar \(index + 1)/\(sites.count) \(site.name)")
       let window = try terrain.read(windows[index])
-      let field = kernel.coverage(of: site, over: window, workspace: workspace) { progress.update($0) }
+      let field = try kernel.coverage(of: site, over: window, workspace: workspace) { progress.update($0) }
       network.merge(field)
-      if let directory = command.perRadar {
-        let path = (directory as NSString).appendingPathComponent("\(Self.fileName(for: site.name, index: index)).tif")
+      if !outputs.perRadar.isEmpty {
+        let path = transaction.stagedPath(for: outputs.perRadar[index])
         try GeoTIFFWriter.write(
           [
             RasterBand(description: "lowest visible altitude MSL (m)", values: field.lowestAltitudeMSL),
@@ -91,14 +105,15 @@ struct CoverageRequest {
       workspace.recycle(field)
     }
     progress.finish()
-    try writeNetwork(network, window: union)
+    try writeNetwork(network, window: union, into: transaction)
     let table = SummaryTable(summary: CoverageSummary(network: network, earth: earth), radars: sites.map(\.name))
     print(table.text)
-    if let path = command.summaryCSV { try AtomicOutput.writeText(table.csv, to: path) }
-    if let path = command.summaryJSON { try AtomicOutput.writeText(try table.json(), to: path) }
+    if let csv = outputs.csv { try AtomicOutput.writeText(table.csv, to: transaction.stagedPath(for: csv)) }
+    if let json = outputs.json { try AtomicOutput.writeText(try table.json(), to: transaction.stagedPath(for: json)) }
   }
 
-  private func writeNetwork(_ network: NetworkCoverage, window: GridWindow) throws {
+  private func writeNetwork(_ network: NetworkCoverage, window: GridWindow, into transaction: OutputTransaction) throws
+  {
     let georeference = terrain.georeference(of: window)
     try GeoTIFFWriter.write(
       [
@@ -107,14 +122,13 @@ struct CoverageRequest {
         RasterBand(
           description: "index of the radar that sees lowest (0-based, --site order)",
           values: network.radarIndex.map { $0 < 0 ? .nan : Float($0) }),
-      ], georeference: georeference, metadata: metadata(sites: sites), to: out)
-    print("wrote \(out) (\(window.width) x \(window.height) cells)")
-    if let png = command.png {
+      ], georeference: georeference, metadata: metadata(sites: sites), to: transaction.stagedPath(for: outputs.raster))
+    print("coverage grid: \(window.width) x \(window.height) cells")
+    if let png = outputs.png {
       let elevation = try terrain.read(window).heights
       try QuickLookRenderer.render(
         elevation: elevation, classes: network.lowestAltitudeAGL.map(CoverageMapStyle.classify),
-        palette: CoverageMapStyle.classes, georeference: georeference, to: png)
-      print("wrote \(png); legend (lowest altitude at which a target is seen):\n\(CoverageMapStyle.legend)")
+        palette: CoverageMapStyle.classes, georeference: georeference, to: transaction.stagedPath(for: png))
     }
   }
 
@@ -148,23 +162,7 @@ struct CoverageRequest {
     guard parts.count == 2, parts.allSatisfy({ $0.isFinite }) else {
       throw CommandError("--sector must be START,END in degrees, got '\(text)'")
     }
-    return AzimuthSector(start: parts[0], end: parts[1])
-  }
-
-  static func checkOutputs(_ command: CoverageCommand, out: String) throws {
-    do {
-      for path in [out, command.png, command.summaryCSV, command.summaryJSON].compactMap({ $0 }) {
-        try AtomicOutput.checkDirectory(of: path)
-      }
-    } catch let error as GeoRasterError {
-      throw CommandError(error.message)
-    }
-    if let directory = command.perRadar {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-        throw CommandError("--per-radar directory '\(directory)' does not exist")
-      }
-    }
+    return try AzimuthSector(start: parts[0], end: parts[1])
   }
 
   static func fileName(for name: String, index: Int) -> String {

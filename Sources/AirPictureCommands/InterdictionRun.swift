@@ -5,10 +5,13 @@ import Interdiction
 import ScenarioFiles
 
 /// What `run` and `compare` share: reading an interdiction scenario, building its world, running the Monte Carlo.
+/// Flights are folded into the table as they complete, so memory does not grow with their number; only the first
+/// `mapFlights` flights keep their records, for the map layers.
 struct InterdictionRun {
   let scenario: InterdictionScenario
   let monteCarlo: MonteCarlo
-  let results: [MonteCarlo.Combination: [FlightRecord]]
+  /// Every combination's records of flights `0..<mapFlights`, in flight order.
+  let mappedRecords: [MonteCarlo.Combination: [FlightRecord]]
   let table: ComparisonTable
   let demPath: String
 
@@ -21,12 +24,16 @@ struct InterdictionRun {
     }
   }
 
-  /// Builds the world and runs `flights` flights with `seed` on `threads` threads.
+  /// Builds the world and runs `flights` flights with `seed` on `threads` threads, keeping the records of the first
+  /// `mapFlights`. Refuses, before any work, map layers that would not fit in memory.
   init(
-    scenario: InterdictionScenario, dem: String?, flights: Int, seed: UInt64, threads: Int, reporter: ProgressReporter
+    scenario: InterdictionScenario, dem: String?, flights: Int, seed: UInt64, threads: Int, mapFlights: Int = 0,
+    reporter: ProgressReporter
   )
     throws
   {
+    let mapped = min(max(mapFlights, 0), flights)
+    try Self.checkMapMemory(mapFlights: mapped, physicalMemory: ProcessInfo.processInfo.physicalMemory)
     self.scenario = scenario
     do {
       let built = try SimulationWorldBuilder.build(scenario: scenario, dem: dem, threads: threads) { label, fraction in
@@ -39,9 +46,26 @@ struct InterdictionRun {
       throw CommandError(error.message)
     }
     let label = "\(scenario.id): \(flights) flights x \(monteCarlo.combinations.count) combinations"
-    results = monteCarlo.run(flights: flights) { reporter.report(label, $0) }
+    let summary = monteCarlo.summarize(flights: flights, mappedFlights: mapped) { reporter.report(label, $0) }
     reporter.finish()
-    table = ComparisonTable(scenario: scenario, seed: seed, results: results, order: monteCarlo.combinations)
+    mappedRecords = summary.mappedRecords
+    table = ComparisonTable(scenario: scenario, seed: seed, summary: summary)
+  }
+
+  /// Memory the map layers take per mapped flight (its records, track line, detections, track segments and their
+  /// GeoPackage and KML features): 23 KB measured on `Scenarios/interdiction-2025.yaml`, doubled for margin.
+  static let mapBytesPerFlight: UInt64 = 50_000
+
+  /// Refuses `--map-flights` whose layers would need more than half of `physicalMemory`.
+  static func checkMapMemory(mapFlights: Int, physicalMemory: UInt64) throws {
+    let needed = UInt64(max(mapFlights, 0)).multipliedReportingOverflow(by: mapBytesPerFlight)
+    let limit = physicalMemory / 2
+    guard needed.overflow || needed.partialValue > limit else { return }
+    let gigabytes = { (bytes: UInt64) in String(format: "%.1f GB", Double(bytes) / 1e9) }
+    throw CommandError(
+      "--map-flights \(mapFlights) needs about \(gigabytes(needed.overflow ? .max : needed.partialValue)) for the map "
+        + "layers, more than half of this machine's \(gigabytes(physicalMemory)); lower --map-flights (at most "
+        + "\(limit / mapBytesPerFlight) here)")
   }
 
   static func validate(flights: Int, threads: Int?) throws {

@@ -8,7 +8,7 @@ struct KernelTiming {
   let coldSeconds: Double
   let field: CoverageField
 
-  init(kernel: LineOfSightKernel, site: RadarSite, terrain: ElevationGrid, repeats: Int) {
+  init(kernel: LineOfSightKernel, site: RadarSite, terrain: ElevationGrid, repeats: Int) throws {
     let workspace = CoverageWorkspace()
     var best = Double.infinity
     var last: CoverageField?
@@ -16,7 +16,7 @@ struct KernelTiming {
     for run in 0...max(repeats, 1) {
       if let previous = last.take() { workspace.recycle(previous) }
       let start = DispatchTime.now().uptimeNanoseconds
-      last = kernel.coverage(of: site, over: terrain, workspace: workspace)
+      last = try kernel.coverage(of: site, over: terrain, workspace: workspace)
       let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
       if run == 0 { first = elapsed } else { best = min(best, elapsed) }
     }

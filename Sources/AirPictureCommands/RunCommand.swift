@@ -3,6 +3,7 @@ import CoverageStudy
 import Foundation
 import GeoRaster
 import Interdiction
+import OutputFiles
 
 /// `airpicture run`: the Monte Carlo of one interdiction scenario over every network configuration, interceptor and
 /// basing, with tables, map layers, coverage maps and an HTML report.
@@ -45,14 +46,17 @@ struct RunCommand: ParsableCommand {
     try InterdictionRun.validate(flights: flights, threads: threads)
     guard mapFlights >= 0 else { throw CommandError("--map-flights must not be negative") }
     let scenario = try InterdictionRun.read(self.scenario)
-    let output = try StagedOutput(destination: out ?? "out/\(scenario.id)")
+    let output = try OutputFolder(
+      out ?? "out/\(scenario.id)", option: "--out",
+      inputs: [RunInput(option: "scenario", path: self.scenario)]
+        + (dem.map { [RunInput(option: "--dem", path: $0)] } ?? []))
     let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
     let reporter = ProgressReporter()
     do {
-      try FileManager.default.createDirectory(atPath: output.staging, withIntermediateDirectories: true)
       let start = Date()
       let run = try InterdictionRun(
-        scenario: scenario, dem: dem, flights: flights, seed: seed, threads: threads, reporter: reporter)
+        scenario: scenario, dem: dem, flights: flights, seed: seed, threads: threads, mapFlights: mapFlights,
+        reporter: reporter)
       print(
         "\(scenario.id): \(flights) flights, seed \(seed), \(run.monteCarlo.combinations.count) combinations, "
           + String(format: "%.1f s", Date().timeIntervalSince(start)) + "; DEM \(run.demPath)")
@@ -61,7 +65,7 @@ struct RunCommand: ParsableCommand {
       try AtomicOutput.writeText(run.table.csv, to: folder.appendingPathComponent("comparison.csv"))
       try AtomicOutput.writeText(try run.table.json(), to: folder.appendingPathComponent("comparison.json"))
       let layers = SimulationLayers.layers(
-        flights: min(mapFlights, flights), monteCarlo: run.monteCarlo, results: run.results)
+        flights: min(mapFlights, flights), monteCarlo: run.monteCarlo, mappedRecords: run.mappedRecords)
       try FeatureWriter.write(layers, driver: "GPKG", to: folder.appendingPathComponent("flights.gpkg"))
       try FeatureWriter.write(layers, driver: "KML", to: folder.appendingPathComponent("flights.kml"))
       var maps: [String] = []

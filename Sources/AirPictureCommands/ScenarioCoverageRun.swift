@@ -1,6 +1,7 @@
 import CoverageStudy
 import Foundation
 import GeoRaster
+import OutputFiles
 import RadarModels
 import ScenarioFiles
 
@@ -27,7 +28,7 @@ struct ScenarioCoverageRun {
       throw CommandError(error.description)
     }
     let out = command.out ?? "out/\(scenario.id)"
-    let output = try StagedOutput(destination: out)
+    let output = try OutputFolder(out, option: "--out", inputs: inputs(of: scenario))
     let reporter = ProgressReporter()
     do {
       let study = try CoverageStudy(
@@ -43,12 +44,22 @@ struct ScenarioCoverageRun {
       print(result.table.summary(region: region))
       print(
         "wrote \(result.files.count) files to \(out): coverage-table.csv/.json, coverage.kml, one GeoTIFF and one "
-          + "PNG per configuration and target, per-radar GeoTIFFs")
+          + "PNG per configuration and target, per-radar GeoTIFFs, \(RunManifest.fileName)")
     } catch {
       reporter.finish()
       output.discard()
       if let error = error as? GeoRasterError { throw CommandError(error.message) }
       throw error
     }
+  }
+}
+
+extension ScenarioCoverageRun {
+  /// The files the study reads, which its output folder must not hold.
+  func inputs(of scenario: Scenario) -> [RunInput] {
+    [RunInput(option: "scenario", path: scenarioPath)]
+      + (command.dem.map { [RunInput(option: "--dem", path: $0)] }
+        ?? scenario.demCandidates.map { RunInput(option: "DEM", path: $0) })
+      + [scenario.regionsFile, scenario.bordersFile].compactMap { $0 }.map { RunInput(option: "regions", path: $0) }
   }
 }

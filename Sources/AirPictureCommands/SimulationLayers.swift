@@ -5,8 +5,9 @@ import Interdiction
 /// The first flights of a run as map layers for QGIS (GeoPackage) and Google Earth (KML): flight tracks, radar
 /// detections, confirmed-track segments per network configuration, and intercept points per combination.
 enum SimulationLayers {
+  /// Layers of flights `0..<flights`, with intercept points from `mappedRecords` (the records of at least those flights).
   static func layers(
-    flights: Int, monteCarlo: MonteCarlo, results: [MonteCarlo.Combination: [FlightRecord]]
+    flights: Int, monteCarlo: MonteCarlo, mappedRecords: [MonteCarlo.Combination: [FlightRecord]]
   ) -> [FeatureWriter.Layer] {
     let scenario = monteCarlo.scenario
     let world = monteCarlo.world
@@ -56,7 +57,7 @@ enum SimulationLayers {
     }
     var intercepts: [FeatureWriter.Feature] = []
     for combination in monteCarlo.combinations {
-      for record in results[combination] ?? [] where record.flight < flights {
+      for record in mappedRecords[combination] ?? [] where record.flight < flights {
         guard let latitude = record.interceptLatitude, let longitude = record.interceptLongitude else { continue }
         intercepts.append(
           FeatureWriter.Feature(

@@ -17,6 +17,18 @@ struct TerrainFetchCommand: ParsableCommand {
   @Option(help: "Output: .vrt keeps tiles remote, .tif downloads the box into a GeoTIFF.")
   var out: String = "dem.tif"
 
+  @Option(help: "Give up, writing nothing, when the download has taken this many seconds in all.")
+  var timeoutS: Double = 300
+
+  @Option(help: "Tiles downloaded at once (1-32).")
+  var connections: Int = 8
+
+  @Option(
+    help: ArgumentHelp(
+      "Base URL of a mirror serving NAME/NAME.tif as the AWS buckets do (default: the AWS open-data bucket).",
+      valueName: "url"))
+  var mirror: String?
+
   func run() throws {
     let numbers = bbox.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
     guard numbers.count == 4, numbers[0] < numbers[2], numbers[1] < numbers[3], numbers[1] >= -90, numbers[3] <= 90,
@@ -25,20 +37,61 @@ struct TerrainFetchCommand: ParsableCommand {
     guard let product = CopernicusTiles.Source(rawValue: source) else {
       throw CommandError("--source must be glo90 or glo30, got '\(source)'")
     }
+    guard timeoutS.isFinite, timeoutS > 0 else { throw CommandError("--timeout-s must be positive, got \(timeoutS)") }
+    guard (1...32).contains(connections) else {
+      throw CommandError("--connections must be 1 to 32, got \(connections)")
+    }
+    if let mirror, !(mirror.hasPrefix("http://") || mirror.hasPrefix("https://")) {
+      throw CommandError("--mirror must be an http:// or https:// URL, got '\(mirror)'")
+    }
     let corners = CopernicusTiles.corners(west: numbers[0], south: numbers[1], east: numbers[2], north: numbers[3])
     guard corners.count <= 400 else { throw CommandError("--bbox spans \(corners.count) tiles; keep it under 400") }
-    let tiles = CopernicusTiles(source: product)
+    let tiles = CopernicusTiles(source: product, mirror: mirror)
+    let reporter = ProgressReporter()
     do {
       try AtomicOutput.checkDirectory(of: out)
-      let count = try RasterMosaic.build(
-        sources: corners.map { tiles.path(latitude: $0.latitude, longitude: $0.longitude) },
-        bounds: (numbers[0], numbers[1], numbers[2], numbers[3]), to: out)
-      print("wrote \(out) from \(count) of \(corners.count) Copernicus \(source.uppercased()) tiles")
+      reporter.begin("fetching \(corners.count) Copernicus \(source.uppercased()) tiles")
+      let count: Int
+      do {
+        count = try RasterMosaic.build(
+          sources: corners.map { tiles.path(latitude: $0.latitude, longitude: $0.longitude) },
+          bounds: (numbers[0], numbers[1], numbers[2], numbers[3]), to: out,
+          limits: TileFetchLimits(timeoutSeconds: timeoutS, connections: connections),
+          progress: { reporter.update($0) })
+      } catch {
+        reporter.finish()
+        throw error
+      }
+      reporter.finish()
+      let absent = corners.count - count
+      let absentNote = absent == 0 ? "" : " (\(absent) absent from the server: open sea, no Copernicus tile)"
+      print("wrote \(out) from \(count) of \(corners.count) Copernicus \(source.uppercased()) tiles\(absentNote)")
       print(
         "Copernicus DEM: produced using Copernicus WorldDEM-30/90, (c) DLR e.V. 2010-2014 and (c) Airbus 2014-2018, provided under COPERNICUS by the European Union and ESA"
       )
     } catch let error as GeoRasterError {
       throw CommandError(error.message)
+    } catch let timeout as TileFetchTimeout {
+      throw CommandError(Self.describe(timeout))
     }
+  }
+
+  /// One line: how many tiles arrived, which did not and from where, and what to change.
+  static func describe(_ timeout: TileFetchTimeout) -> String {
+    let names = timeout.unfinished.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
+    let server = timeout.unfinished.first.flatMap { serverName(of: $0) }.map { " from \($0)" } ?? ""
+    let listed = names.prefix(2).joined(separator: ", ") + (names.count > 2 ? " and \(names.count - 2) more" : "")
+    return
+      "terrain fetch gave up after \(String(format: "%g", timeout.seconds)) s (--timeout-s): \(timeout.arrived) of "
+      + "\(timeout.total) tiles arrived; \(names.count) did not finish in time\(server) (\(listed)); nothing written. "
+      + "Raise --timeout-s or shrink --bbox"
+  }
+
+  /// `scheme://host[:port]` of a `/vsicurl/` path.
+  private static func serverName(of path: String) -> String? {
+    let url = path.hasPrefix("/vsicurl/") ? String(path.dropFirst("/vsicurl/".count)) : path
+    guard let components = URLComponents(string: url), let scheme = components.scheme, let host = components.host
+    else { return nil }
+    return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
   }
 }

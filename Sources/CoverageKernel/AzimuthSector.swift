@@ -5,10 +5,17 @@ public struct AzimuthSector: Sendable, Equatable {
   /// Where the sector ends, degrees clockwise from north (may be less than `start` to wrap through north).
   public var end: Double
 
-  /// Creates a sector from `start` clockwise to `end`.
-  public init(start: Double, end: Double) {
+  /// Creates a sector from `start` clockwise to `end`. Throws `CoverageKernelError.invalidSector` when either
+  /// bound is not finite or `start == end` (a zero-width sector); `end = start + 360` is the full circle.
+  public init(start: Double, end: Double) throws(CoverageKernelError) {
     self.start = start
     self.end = end
+    try validate()
+  }
+
+  /// Throws `CoverageKernelError.invalidSector` when a bound is not finite or the sector has zero width.
+  public func validate() throws(CoverageKernelError) {
+    guard start.isFinite, end.isFinite, start != end else { throw .invalidSector(start: start, end: end) }
   }
 
   /// Whether an azimuth in radians in [0, 2π) falls inside the sector.

@@ -3,6 +3,10 @@
 /// Per cell: NaN outside the radar's range, sector or the terrain's data; +∞ in range but never visible (masked
 /// by the cone of silence); otherwise the lowest altitude at which a target above the cell centre is in line of
 /// sight of the antenna.
+///
+/// Voids (no-data, NaN or infinite heights) are unknown terrain. A void cell is out of range (NaN). A cell whose
+/// line of sight crosses a void keeps the altitude computed with the void skipped, a lower bound: it is counted in
+/// `voidDependentCellCount` and flagged in `voidDependence`.
 public struct CoverageField: Sendable {
   /// The grid the values lie on.
   public var geometry: GridGeometry
@@ -12,14 +16,27 @@ public struct CoverageField: Sendable {
   public var lowestAltitudeAGL: [Float]
   /// Highest altitude (MSL) under the cone of silence; nil when the radar has no maximum elevation.
   public var ceilingMSL: [Float]?
+  /// In-range cells whose lowest visible altitude depends on a void in front of them (then a lower bound).
+  public var voidDependentCellCount: Int
+  /// Per cell 1 where an in-range cell depends on a void, else 0; nil when the terrain had no voids (then no cell
+  /// depends on one). One byte per cell, allocated only for terrain with voids.
+  public var voidDependence: [UInt8]?
 
   /// Creates a field; arrays hold one value per cell.
-  public init(geometry: GridGeometry, lowestAltitudeMSL: [Float], lowestAltitudeAGL: [Float], ceilingMSL: [Float]?) {
+  public init(
+    geometry: GridGeometry, lowestAltitudeMSL: [Float], lowestAltitudeAGL: [Float], ceilingMSL: [Float]?,
+    voidDependentCellCount: Int = 0, voidDependence: [UInt8]? = nil
+  ) {
     self.geometry = geometry
     self.lowestAltitudeMSL = lowestAltitudeMSL
     self.lowestAltitudeAGL = lowestAltitudeAGL
     self.ceilingMSL = ceilingMSL
+    self.voidDependentCellCount = voidDependentCellCount
+    self.voidDependence = voidDependence
   }
+
+  /// Whether the lowest visible altitude at cell `index` depends on a void (and is then a lower bound).
+  @inlinable public func dependsOnVoid(_ index: Int) -> Bool { voidDependence.map { $0[index] != 0 } ?? false }
 
   /// Whether cell `index` lies inside the radar's range and sector (and on valid terrain).
   @inlinable public func isInRange(_ index: Int) -> Bool { !lowestAltitudeMSL[index].isNaN }

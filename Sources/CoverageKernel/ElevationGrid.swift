@@ -4,12 +4,17 @@ public struct ElevationGrid: Sendable {
   public var geometry: GridGeometry
   /// `geometry.width × geometry.height` heights in metres.
   public var heights: [Float]
+  /// A hint from whoever read the heights that some are voids (the reader met no-data). The kernel then tracks
+  /// voids in its first sweep instead of finding them in a first read-back and sweeping again; results are the
+  /// same either way, a wrong hint costs only time.
+  public var voidsExpected: Bool
 
   /// Creates a grid; `heights` must hold one value per cell.
-  public init(geometry: GridGeometry, heights: [Float]) {
+  public init(geometry: GridGeometry, heights: [Float], voidsExpected: Bool = false) {
     precondition(heights.count == geometry.width * geometry.height, "one height per cell")
     self.geometry = geometry
     self.heights = heights
+    self.voidsExpected = voidsExpected
   }
 
   /// The height at a cell.
@@ -17,8 +22,10 @@ public struct ElevationGrid: Sendable {
     heights[row * geometry.width + column]
   }
 
-  /// The height at a fractional (column, row) position, bilinear between cell centres and clamped to the grid.
+  /// The height at a fractional (column, row) position, bilinear between cell centres and clamped to the grid;
+  /// NaN for a non-finite position, and NaN or infinite where a cell it weighs is a void.
   public func bilinearHeight(column: Double, row: Double) -> Float {
+    guard column.isFinite, row.isFinite, !heights.isEmpty else { return .nan }
     let maxColumn = Double(geometry.width - 1)
     let maxRow = Double(geometry.height - 1)
     let x = min(max(column, 0), maxColumn)
@@ -42,6 +49,6 @@ public struct ElevationGrid: Sendable {
       let start = row * geometry.width + window.column
       values.append(contentsOf: heights[start..<(start + window.width)])
     }
-    return ElevationGrid(geometry: geometry.subgrid(window), heights: values)
+    return ElevationGrid(geometry: geometry.subgrid(window), heights: values, voidsExpected: voidsExpected)
   }
 }

@@ -84,10 +84,18 @@ public struct GridGeometry: Sendable, Equatable {
       halfHeight = angle
       halfWidth = min(angle / cos(poleward * .pi / 180), 180)
     }
-    let left = Int((column(ofX: centre.x - halfWidth)).rounded(.down)) - margin
-    let right = Int((column(ofX: centre.x + halfWidth)).rounded(.up)) + margin
-    let top = Int((row(ofY: centre.y + halfHeight)).rounded(.down)) - margin
-    let bottom = Int((row(ofY: centre.y - halfHeight)).rounded(.up)) + margin
+    // Clip in floating point first: extreme cell sizes or radii must not overflow the integer conversion.
+    func index(_ value: Double, _ limit: Int) -> Int? {
+      guard !value.isNaN else { return nil }
+      return Int(min(max(value, -1), Double(limit) + 1))
+    }
+    let marginCells = Double(margin)
+    guard
+      let left = index((column(ofX: centre.x - halfWidth)).rounded(.down) - marginCells, width),
+      let right = index((column(ofX: centre.x + halfWidth)).rounded(.up) + marginCells, width),
+      let top = index((row(ofY: centre.y + halfHeight)).rounded(.down) - marginCells, height),
+      let bottom = index((row(ofY: centre.y - halfHeight)).rounded(.up) + marginCells, height)
+    else { return nil }
     let clippedLeft = max(left, 0)
     let clippedTop = max(top, 0)
     let clippedRight = min(right, width - 1)

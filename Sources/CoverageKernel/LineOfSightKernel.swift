@@ -25,41 +25,74 @@ public struct LineOfSightKernel: Sendable {
   /// The coverage of `site` over every cell of `terrain` (pass a window that holds the radar's range).
   /// `workspace` lends memory across calls; `progress`, if given, is called with the fraction done (from worker
   /// threads).
+  ///
+  /// Throws `CoverageKernelError`: before any sweeping for invalid input (see `validate(_:over:)`) and for a site
+  /// on a void (`siteOnVoid`: give `AntennaHeight.aboveSeaLevel`); after it, `noTerrainInRange` when voids leave
+  /// no terrain in range. Voids in the path are unknown terrain: the field counts and flags the cells that depend
+  /// on them. Terrain without voids is swept once; a window with voids is found by the first read-back and swept
+  /// again with the void bookkeeping (progress then restarts once), unless `terrain.voidsExpected` says so first.
   public func coverage(
     of site: RadarSite, over terrain: ElevationGrid, workspace: CoverageWorkspace = CoverageWorkspace(),
     progress: (@Sendable (Double) -> Void)? = nil
-  ) -> CoverageField {
-    let geometry = terrain.geometry
-    let limits = site.limits
-    precondition(limits.maximumRange > 0 && limits.maximumRange <= 1_500_000, "maximum range must be in (0, 1500 km]")
-    precondition(geometry.width >= 2 && geometry.height >= 2, "terrain needs at least 2 x 2 cells")
-    let antenna = site.antennaAltitude(over: terrain)
-    let cell = geometry.cellSizeInMetres(nearY: site.position.y, earthRadius: earth.radius)
-    let layout = PolarLayout(
-      maximumRange: limits.maximumRange, cellSize: min(cell.width, cell.height), resolution: resolution)
-    let sweep = makeSweep(layout: layout, site: site, geometry: geometry, antenna: antenna)
-
+  ) throws(CoverageKernelError) -> CoverageField {
+    let cellSize = try sweepCellSize(for: site, over: terrain.geometry)
+    let antenna = try site.antennaAltitude(over: terrain)
+    let layout = PolarLayout(maximumRange: site.limits.maximumRange, cellSize: cellSize, resolution: resolution)
+    let sweep = makeSweep(layout: layout, site: site, geometry: terrain.geometry, antenna: antenna)
     workspace.reserveStore(count: layout.storageCount)
+    if !terrain.voidsExpected {
+      let first = run(
+        sweep, site: site, terrain: terrain, antenna: antenna, workspace: workspace, tracksVoids: false,
+        progress: progress)
+      guard first.counts.voidCells > 0 else { return first.field }
+      workspace.recycle(first.field)
+      if first.counts.voidCells == terrain.heights.count { throw .noTerrainInRange(radar: site.name) }
+    }
+    var tracked = run(
+      sweep, site: site, terrain: terrain, antenna: antenna, workspace: workspace, tracksVoids: true,
+      progress: progress)
+    guard tracked.counts.inRange > 0 || tracked.counts.voidCells == 0 else {
+      workspace.recycle(tracked.field)
+      throw .noTerrainInRange(radar: site.name)
+    }
+    // A hint that was wrong: no void after all.
+    if tracked.counts.voidCells == 0 { tracked.field.voidDependence = nil }
+    return tracked.field
+  }
+
+  /// One sweep and read-back; with `tracksVoids` also the per-radial void table, the void mask and its counts.
+  private func run(
+    _ sweep: RadialSweep, site: RadarSite, terrain: ElevationGrid, antenna: Double, workspace: CoverageWorkspace,
+    tracksVoids: Bool, progress: (@Sendable (Double) -> Void)?
+  ) -> (field: CoverageField, counts: PolarReadBack.Counts) {
+    let geometry = terrain.geometry
+    let layout = sweep.layout
+    // One entry per radial: the first range sample that depends on a void.
+    var voidStart = [Int32](repeating: .max, count: tracksVoids ? layout.radialTotal : 0)
     let sweepShare = 0.5
     workspace.store.withUnsafeMutableBufferPointer { slopes in
       let storeBase = slopes.baseAddress!
-      terrain.heights.withUnsafeBufferPointer { heights in
-        var done = 0
-        let total = layout.annuli.reduce(0) { $0 + $1.radialCount }
-        for index in layout.annuli.indices {
-          let annulus = layout.annuli[index]
-          ParallelWork.forEachChunk(count: annulus.radialCount, threads: threads, chunkSize: 64) { radials in
-            sweep.sweep(
-              annulus: index, radials: radials, terrain: heights, columns: geometry.width, rows: geometry.height,
-              store: storeBase)
+      voidStart.withUnsafeMutableBufferPointer { voidTable in
+        let voidBase = tracksVoids ? voidTable.baseAddress : nil
+        terrain.heights.withUnsafeBufferPointer { heights in
+          var done = 0
+          let total = layout.annuli.reduce(0) { $0 + $1.radialCount }
+          for index in layout.annuli.indices {
+            let annulus = layout.annuli[index]
+            ParallelWork.forEachChunk(count: annulus.radialCount, threads: threads, chunkSize: 64) { radials in
+              sweep.sweep(
+                annulus: index, radials: radials, terrain: heights, columns: geometry.width, rows: geometry.height,
+                store: storeBase, voidStart: voidBase)
+            }
+            done += annulus.radialCount
+            progress?(sweepShare * Double(done) / Double(total))
           }
-          done += annulus.radialCount
-          progress?(sweepShare * Double(done) / Double(total))
         }
       }
     }
     return readBack(
       layout: layout, workspace: workspace, site: site, terrain: terrain, antenna: antenna,
+      voidStart: tracksVoids ? voidStart : nil,
       progress: progress.map { report in { @Sendable fraction in report(sweepShare + (1 - sweepShare) * fraction) } })
   }
 
@@ -72,17 +105,23 @@ public struct LineOfSightKernel: Sendable {
       inverse[sample] = Float(1 / distance)
       offset[sample] = Float(antenna / distance + distance / twoKR)
     }
-    let initial = site.limits.minimumElevation.map { Float(tan($0 * .pi / 180)) } ?? -1_000
+    let initial = site.limits.minimumElevation.map { Float(tan($0 * .pi / 180)) } ?? Self.unlimitedSlope
     return RadialSweep(
       layout: layout, path: RadialPath(geometry: geometry, origin: site.position, earthRadius: earth.radius),
       inverseDistance: inverse, slopeOffset: offset, initialSlope: initial)
   }
 
-  /// Turns the polar slope store into per-cell lowest visible altitudes, rows in parallel.
+  /// The running slope before the first sample without a minimum elevation: steeper down than any terrain seen
+  /// from an antenna up to 100 km above it at any range step, finite so that slopes still interpolate.
+  static let unlimitedSlope: Float = -1e30
+
+  /// Turns the polar slope store into per-cell lowest visible altitudes, rows in parallel, counting the window's
+  /// void cells; with `voidStart` (the sweep tracked voids) also the void mask and the counts of in-range and
+  /// void-dependent cells.
   private func readBack(
     layout: PolarLayout, workspace: CoverageWorkspace, site: RadarSite, terrain: ElevationGrid, antenna: Double,
-    progress: (@Sendable (Double) -> Void)?
-  ) -> CoverageField {
+    voidStart: [Int32]?, progress: (@Sendable (Double) -> Void)?
+  ) -> (field: CoverageField, counts: PolarReadBack.Counts) {
     let geometry = terrain.geometry
     let cells = geometry.width * geometry.height
     let reader = PolarReadBack(
@@ -93,23 +132,58 @@ public struct LineOfSightKernel: Sendable {
     let rowsDone = ProgressCounter(total: geometry.height)
     var agl = [Float]()
     var ceiling = [Float]()
+    var mask = [UInt8](repeating: 0, count: voidStart == nil ? 0 : cells)
+    let total = CountTotal()
     let msl = workspace.plane(count: cells) { mslBase in
       agl = workspace.plane(count: cells) { aglBase in
         ceiling = workspace.plane(count: hasCeiling ? cells : 0) { ceilingBase in
-          let output = PolarReadBack.Output(
-            columns: geometry.width, lowestMSL: mslBase, lowestAGL: aglBase, ceilingMSL: hasCeiling ? ceilingBase : nil)
-          workspace.store.withUnsafeBufferPointer { slopes in
-            terrain.heights.withUnsafeBufferPointer { heights in
-              ParallelWork.forEachChunk(count: geometry.height, threads: threads, chunkSize: 16) { rows in
-                reader.fill(rows: rows, terrain: heights.baseAddress!, store: slopes.baseAddress!, output: output)
-                if let progress { progress(rowsDone.add(rows.count)) }
+          mask.withUnsafeMutableBufferPointer { maskBuffer in
+            let output = PolarReadBack.Output(
+              columns: geometry.width, lowestMSL: mslBase, lowestAGL: aglBase,
+              ceilingMSL: hasCeiling ? ceilingBase : nil, voidDependent: voidStart == nil ? nil : maskBuffer.baseAddress
+            )
+            workspace.store.withUnsafeBufferPointer { slopes in
+              terrain.heights.withUnsafeBufferPointer { heights in
+                (voidStart ?? []).withUnsafeBufferPointer { voidTable in
+                  let voidBase = voidStart == nil ? nil : voidTable.baseAddress
+                  ParallelWork.forEachChunk(count: geometry.height, threads: threads, chunkSize: 16) { rows in
+                    let counts = reader.fill(
+                      rows: rows, terrain: heights.baseAddress!, store: slopes.baseAddress!, voidStart: voidBase,
+                      output: output)
+                    total.add(counts)
+                    if let progress { progress(rowsDone.add(rows.count)) }
+                  }
+                }
               }
             }
           }
         }
       }
     }
-    return CoverageField(
-      geometry: geometry, lowestAltitudeMSL: msl, lowestAltitudeAGL: agl, ceilingMSL: hasCeiling ? ceiling : nil)
+    let counts = total.counts
+    let field = CoverageField(
+      geometry: geometry, lowestAltitudeMSL: msl, lowestAltitudeAGL: agl, ceilingMSL: hasCeiling ? ceiling : nil,
+      voidDependentCellCount: counts.voidDependent, voidDependence: voidStart == nil ? nil : mask)
+    return (field, counts)
+  }
+}
+
+/// Sums the read-back's per-chunk counts from worker threads.
+private final class CountTotal: @unchecked Sendable {
+  private let lock = NSLock()
+  private var total = PolarReadBack.Counts()
+
+  func add(_ counts: PolarReadBack.Counts) {
+    lock.lock()
+    total.inRange += counts.inRange
+    total.voidDependent += counts.voidDependent
+    total.voidCells += counts.voidCells
+    lock.unlock()
+  }
+
+  var counts: PolarReadBack.Counts {
+    lock.lock()
+    defer { lock.unlock() }
+    return total
   }
 }

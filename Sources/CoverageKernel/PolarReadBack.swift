@@ -1,6 +1,9 @@
 /// Turns the polar slope store into per-cell lowest visible altitudes: for each cell, the steepest slope in front
 /// of it is read from the two radials either side of its azimuth at the first range sample past it, and
 /// interpolated by azimuth. Cells are visited in tiles so each tile reads a compact patch of the store.
+///
+/// On terrain with voids a cell depends on a void when its range sample is at or beyond the first void-dependent
+/// sample of either radial it reads (`RadialSweep`'s per-radial table); it is then flagged in the output mask.
 struct PolarReadBack {
   let layout: PolarLayout
   let polar: CellPolarCoordinates
@@ -20,6 +23,18 @@ struct PolarReadBack {
     let lowestAGL: UnsafeMutablePointer<Float>
     /// Nil when the radar has no maximum elevation.
     let ceilingMSL: UnsafeMutablePointer<Float>?
+    /// 1 where an in-range cell depends on a void, else 0; nil on terrain without voids.
+    let voidDependent: UnsafeMutablePointer<UInt8>?
+  }
+
+  /// What `fill` counted.
+  struct Counts {
+    /// Cells whose height is NaN or infinite (always counted).
+    var voidCells = 0
+    /// In-range cells (counted only when tracking voids).
+    var inRange = 0
+    /// In-range cells that depend on a void (counted only when tracking voids).
+    var voidDependent = 0
   }
 
   /// What the per-cell loop needs of one annulus, flattened.
@@ -27,13 +42,33 @@ struct PolarReadBack {
     var radialCount: Int
     var firstSample: Int
     var storageOffset: Int
+    var radialOffset: Int
     /// Floats per block of `PolarLayout.lanes` radials.
     var blockStride: Int
     var radialsPerRadian: Double
   }
 
-  /// Fills `rows` of the output (every cell is written: NaN out of range).
-  func fill(rows: Range<Int>, terrain: UnsafePointer<Float>, store: UnsafePointer<Float>, output: Output) {
+  /// Fills `rows` of the output (every cell is written: NaN out of range, which includes non-finite ground).
+  /// `voidStart` is the sweep's per-radial void table, nil when the sweep did not track voids (then only
+  /// `voidCells` is counted).
+  func fill(
+    rows: Range<Int>, terrain: UnsafePointer<Float>, store: UnsafePointer<Float>,
+    voidStart: UnsafePointer<Int32>?, output: Output
+  ) -> Counts {
+    if let voidStart, let mask = output.voidDependent {
+      return fill(
+        rows: rows, terrain: terrain, store: store, voidStart: voidStart, mask: mask, output: output,
+        tracksVoids: true)
+    }
+    return fill(
+      rows: rows, terrain: terrain, store: store, voidStart: nil, mask: nil, output: output, tracksVoids: false)
+  }
+
+  @inline(__always)
+  private func fill(
+    rows: Range<Int>, terrain: UnsafePointer<Float>, store: UnsafePointer<Float>, voidStart: UnsafePointer<Int32>?,
+    mask: UnsafeMutablePointer<UInt8>?, output: Output, tracksVoids: Bool
+  ) -> Counts {
     let columns = output.columns
     let distance = UnsafeMutablePointer<Double>.allocate(capacity: Self.tileWidth)
     let azimuth = UnsafeMutablePointer<Double>.allocate(capacity: Self.tileWidth)
@@ -54,9 +89,12 @@ struct PolarReadBack {
     let rings = layout.annuli.map {
       Ring(
         radialCount: $0.radialCount, firstSample: $0.firstSample, storageOffset: $0.storageOffset,
+        radialOffset: $0.radialOffset,
         blockStride: $0.samplesPerRadial << laneBits, radialsPerRadian: Double($0.radialCount) / (2 * .pi))
     }
-    rings.withUnsafeBufferPointer { ringTable in
+    // Counted in locals of the closure so they stay in registers.
+    return rings.withUnsafeBufferPointer { ringTable in
+      var counts = Counts()
       let ring = ringTable.baseAddress!
       for tile in stride(from: 0, to: columns, by: Self.tileWidth) {
         let tileColumns = tile..<min(tile + Self.tileWidth, columns)
@@ -70,7 +108,9 @@ struct PolarReadBack {
             var msl = Float.nan
             var agl = Float.nan
             var ceiling = Float.nan
-            if d <= maximumRange && d >= minimumRange && !ground.isNaN
+            var dependsOnVoid: UInt8 = 0
+            counts.voidCells &+= ground.isFinite ? 0 : 1
+            if d <= maximumRange && d >= minimumRange && ground.isFinite
               && (sector == nil || sector!.contains(radians: azimuth[offset]))
             {
               let sample = min(Int(d * inverseStep) &+ 1, lastSample)
@@ -85,6 +125,13 @@ struct PolarReadBack {
               let leftSlope = store[sampleBase &+ (left &>> laneBits) &* annulus.blockStride &+ (left & laneMask)]
               let rightSlope = store[sampleBase &+ (right &>> laneBits) &* annulus.blockStride &+ (right & laneMask)]
               let slope = Double(leftSlope + (rightSlope - leftSlope) * weight)
+              if tracksVoids {
+                let table = voidStart! + annulus.radialOffset
+                let threshold = min(table[left], table[right])
+                dependsOnVoid = Int32(truncatingIfNeeded: sample) >= threshold ? 1 : 0
+                counts.inRange &+= 1
+                counts.voidDependent &+= Int(dependsOnVoid)
+              }
               let level = antenna + d * d * inverseTwoKR
               // Straight below the antenna nothing lies in front of the target.
               msl = d > 0 ? max(Float(level + d * slope), ground) : ground
@@ -100,9 +147,11 @@ struct PolarReadBack {
             output.lowestMSL[index] = msl
             output.lowestAGL[index] = agl
             if hasCeiling { output.ceilingMSL![index] = ceiling }
+            if tracksVoids { mask![index] = dependsOnVoid }
           }
         }
       }
+      return counts
     }
   }
 }

@@ -5,6 +5,11 @@
 /// is `(z − h0 − d²/2kR) / d`; a target at distance `D` is visible iff its own slope reaches the largest slope of
 /// the terrain in front of it. The per-sample constants `1/d` and `h0/d + d/2kR` are shared by all radials.
 /// Radials are walked in lockstep blocks of `blockWidth` neighbours so each terrain cache line serves them all.
+///
+/// Voids: a sample whose bilinear footprint holds a NaN or infinite height is skipped (the terrain there is
+/// unknown, so the slopes behind it are lower bounds). When the terrain has voids the caller passes a table of one
+/// `Int32` per radial, and the sweep writes there the first range sample whose running slope depends on a void
+/// (`Int32.max` for none); children inherit the earliest of their parents'.
 struct RadialSweep {
   let layout: PolarLayout
   let path: RadialPath
@@ -22,22 +27,33 @@ struct RadialSweep {
   /// Radials walked together: one block of the store.
   static let blockWidth = PolarLayout.lanes
 
-  /// Sweeps radials `radials` of `annulus`, writing into `store` (the layout's shared slope store).
+  /// Sweeps radials `radials` of `annulus`, writing into `store` (the layout's shared slope store) and, when the
+  /// terrain has voids, into `voidStart` (one entry per radial of the layout, `Annulus.radialOffset` first).
   func sweep(
     annulus index: Int, radials: Range<Int>, terrain: UnsafeBufferPointer<Float>, columns: Int, rows: Int,
-    store: UnsafeMutablePointer<Float>
+    store: UnsafeMutablePointer<Float>, voidStart: UnsafeMutablePointer<Int32>?
   ) {
     var block = radials.lowerBound
     while block < radials.upperBound {
       let end = min(block + Self.blockWidth, radials.upperBound)
-      sweepBlock(annulus: index, radials: block..<end, terrain: terrain, columns: columns, rows: rows, store: store)
+      // Two copies of the loop: the void bookkeeping costs nothing on terrain without voids.
+      if let voidStart {
+        sweepBlock(
+          annulus: index, radials: block..<end, terrain: terrain, columns: columns, rows: rows, store: store,
+          voidStart: voidStart, tracksVoids: true)
+      } else {
+        sweepBlock(
+          annulus: index, radials: block..<end, terrain: terrain, columns: columns, rows: rows, store: store,
+          voidStart: nil, tracksVoids: false)
+      }
       block = end
     }
   }
 
+  @inline(__always)
   private func sweepBlock(
     annulus index: Int, radials: Range<Int>, terrain: UnsafeBufferPointer<Float>, columns: Int, rows: Int,
-    store: UnsafeMutablePointer<Float>
+    store: UnsafeMutablePointer<Float>, voidStart: UnsafeMutablePointer<Int32>?, tracksVoids: Bool
   ) {
     let annulus = layout.annuli[index]
     let width = radials.count
@@ -49,9 +65,15 @@ struct RadialSweep {
     // floating-point conversions in the loop.
     let running = UnsafeMutablePointer<Float>.allocate(capacity: width)
     let position = UnsafeMutablePointer<Int>.allocate(capacity: 4 * width)
+    // Void bookkeeping: a probe per lane that turns NaN when a non-finite sample passes, and the first dependent
+    // sample per lane.
+    let probe = UnsafeMutablePointer<Float>.allocate(capacity: tracksVoids ? width : 0)
+    let firstVoid = UnsafeMutablePointer<Int32>.allocate(capacity: tracksVoids ? width : 0)
     defer {
       running.deallocate()
       position.deallocate()
+      probe.deallocate()
+      firstVoid.deallocate()
     }
     let column = position
     let row = position + width
@@ -59,6 +81,10 @@ struct RadialSweep {
     let stepRow = position + 3 * width
     for (lane, radial) in radials.enumerated() {
       running[lane] = inheritedSlope(annulus: index, radial: radial, store: store)
+      if tracksVoids {
+        probe[lane] = 0
+        firstVoid[lane] = inheritedVoidStart(annulus: index, radial: radial, voidStart: voidStart!)
+      }
     }
     // Blocks are aligned to the store's lanes, so lane `l` at `sample` lives at `output[sample * lanes + l]`.
     let lanes = PolarLayout.lanes
@@ -102,16 +128,73 @@ struct RadialSweep {
           let cell = base + ((y &>> Self.fractionBits) &* columns &+ (x &>> Self.fractionBits))
           let top = cell[0] + (cell[1] - cell[0]) * fx
           let bottom = cell[columns] + (cell[columns &+ 1] - cell[columns]) * fx
-          let slope = (top + (bottom - top) * fy) * inverseD - offset
-          if slope > running[lane] { running[lane] = slope }
+          let height = top + (bottom - top) * fy
+          let slope = height * inverseD - offset
+          if tracksVoids {
+            // NaN when the sample is not finite; an infinite slope must not enter the running maximum.
+            probe[lane] += height - height
+            if slope > running[lane] && slope < .infinity { running[lane] = slope }
+          } else if slope > running[lane] {
+            running[lane] = slope
+          }
           column[lane] = x &+ stepColumn[lane]
           row[lane] = y &+ stepRow[lane]
+        }
+      }
+      if tracksVoids {
+        for lane in 0..<width where probe[lane].isNaN {
+          probe[lane] = 0
+          guard firstVoid[lane] == .max else { continue }
+          let void = firstNonFiniteSample(
+            from: knot, to: next, column: start[lane].column, row: start[lane].row, stepColumn: stepColumn[lane],
+            stepRow: stepRow[lane], terrain: base, columns: columns)
+          // The store at sample `s` holds the slope of samples before `s`: the void first shows one sample on.
+          firstVoid[lane] = Int32(void + 1)
         }
       }
       knot = next
       start = end
     }
     for lane in 0..<width { output[annulus.lastSample * lanes + lane] = running[lane] }
+    if tracksVoids {
+      let table = voidStart! + annulus.radialOffset
+      for (lane, radial) in radials.enumerated() { table[radial] = firstVoid[lane] }
+    }
+  }
+
+  /// The first sample in `knot..<next` of one lane whose bilinear height is not finite (the rare path, taken once
+  /// per radial that meets a void).
+  private func firstNonFiniteSample(
+    from knot: Int, to next: Int, column: Int, row: Int, stepColumn: Int, stepRow: Int,
+    terrain base: UnsafePointer<Float>, columns: Int
+  ) -> Int {
+    let fractionMask = (1 << Self.fractionBits) - 1
+    let fractionScale = 1 / Float(1 << Self.fractionBits)
+    var x = column
+    var y = row
+    for sample in knot..<next {
+      let fx = Float(x & fractionMask) * fractionScale
+      let fy = Float(y & fractionMask) * fractionScale
+      let cell = base + ((y &>> Self.fractionBits) &* columns &+ (x &>> Self.fractionBits))
+      let top = cell[0] + (cell[1] - cell[0]) * fx
+      let bottom = cell[columns] + (cell[columns &+ 1] - cell[columns]) * fx
+      if !(top + (bottom - top) * fy).isFinite { return sample }
+      x = x &+ stepColumn
+      y = y &+ stepRow
+    }
+    return next - 1  // not reached: the probe saw a non-finite sample in this stretch
+  }
+
+  /// The first void-dependent sample a radial starts with: none in the innermost annulus, else the earliest of its
+  /// parents' (both neighbours for odd radials, as `inheritedSlope` mixes them).
+  private func inheritedVoidStart(annulus index: Int, radial: Int, voidStart: UnsafeMutablePointer<Int32>) -> Int32 {
+    guard index > 0 else { return .max }
+    let parent = layout.annuli[index - 1]
+    let table = voidStart + parent.radialOffset
+    let left = radial >> 1
+    guard radial & 1 == 1 else { return table[left] }
+    let right = left + 1 == parent.radialCount ? 0 : left + 1
+    return min(table[left], table[right])
   }
 
   /// The running slope a radial starts with: the initial slope for the innermost annulus, else the slope its

@@ -95,7 +95,7 @@ public struct CoverageStudy {
             limits: CoverageLimits(
               maximumRange: range, minimumElevation: radar.type.elevationLimits.value.lowerBound,
               maximumElevation: radar.type.elevationLimits.value.upperBound))
-          field = kernel.coverage(of: site, over: try terrain.read(windows[index]), workspace: workspace) {
+          field = try kernel.coverage(of: site, over: terrain.read(windows[index]), workspace: workspace) {
             progress(label, $0)
           }
           fields[range] = field
@@ -225,9 +225,7 @@ public struct CoverageStudy {
       return RegionAreas(
         names: ["study area"], masks: [[UInt8](repeating: 1, count: georeference.width * georeference.height)])
     }
-    let masks = try VectorFeatures.polygonMasks(
-      path: file, nameField: scenario.regionNameField, georeference: georeference)
-    return RegionAreas(names: masks.map(\.name), masks: masks.map(\.mask))
+    return try RegionAreas.read(path: file, nameField: scenario.regionNameField, georeference: georeference)
   }
 
   private func notes() -> [String] {

@@ -62,7 +62,7 @@ public enum SimulationWorldBuilder {
           maximumRange: radar.type.instrumentedRange.value,
           minimumElevation: radar.type.elevationLimits.value.lowerBound,
           maximumElevation: radar.type.elevationLimits.value.upperBound))
-      let field = kernel.coverage(of: site, over: try terrain.read(windows[index]), workspace: workspace) {
+      let field = try kernel.coverage(of: site, over: terrain.read(windows[index]), workspace: workspace) {
         progress(label, $0)
       }
       // The simulation needs the MSL floor and the ceiling only.

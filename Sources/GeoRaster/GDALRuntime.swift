@@ -1,5 +1,11 @@
 import CGDAL
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// GDAL's process-wide set-up: drivers registered once, errors kept quiet until asked for.
 enum GDALRuntime {
   private static let registered: Bool = {
@@ -25,5 +31,22 @@ enum GDALRuntime {
     for string in strings { list = CSLAddString(list, string) }
     defer { CSLDestroy(list) }
     return try body(list)
+  }
+
+  /// Why GDAL must not open `path`, when it names something on the local disk that is not a regular file (a FIFO
+  /// would block the open forever; a directory or device is no raster); nil for regular files, GDAL virtual paths
+  /// (`/vsi...`), connection strings and paths that do not exist (GDAL says what is wrong with those).
+  static func nonRegularFileReason(_ path: String) -> String? {
+    guard !path.hasPrefix("/vsi") else { return nil }
+    var status = stat()
+    guard stat(path, &status) == 0 else { return nil }
+    switch status.st_mode & S_IFMT {
+    case S_IFREG: return nil
+    case S_IFDIR: return "is a directory, not a raster file (name a file inside it)"
+    case S_IFIFO: return "is a FIFO (named pipe), not a raster file"
+    case S_IFSOCK: return "is a socket, not a raster file"
+    case S_IFCHR, S_IFBLK: return "is a device, not a raster file"
+    default: return "is not a regular file"
+    }
   }
 }

@@ -54,54 +54,60 @@ public struct ComparisonTable: Sendable {
   public var seed: UInt64
   public var rows: [Row]
 
-  /// Summarises Monte Carlo results.
+  /// Summarises every record of a Monte Carlo run (`MonteCarlo.run`), by sorting; rows follow `order`.
   public init(
     scenario: InterdictionScenario, seed: UInt64, results: [MonteCarlo.Combination: [FlightRecord]],
     order: [MonteCarlo.Combination]
   ) {
-    self.scenario = scenario.id
-    self.seed = seed
-    rows = order.compactMap { combination in
-      guard let records = results[combination] else { return nil }
-      let interceptor = scenario.interceptors.first { $0.id == combination.interceptor }!
-      var counts = Dictionary(uniqueKeysWithValues: FlightOutcome.allCases.map { ($0.rawValue, 0) })
-      for record in records { counts[record.outcome.rawValue]! += 1 }
-      let n = records.count
-      let detected = n - counts[FlightOutcome.undetected.rawValue]!
-      let tracked = detected - counts[FlightOutcome.detectedNotTracked.rawValue]!
-      let intercepted = counts[FlightOutcome.intercepted.rawValue]!
-      let hours = records.reduce(0) { $0 + $1.flightHours }
-      let fleet = interceptor.unitCost.map { Int(scenario.budget.value / $0.value) }
-      let flightsPerYear = scenario.pattern.flightsPerDay.value * 365
-      let share = Double(intercepted) / Double(max(n, 1))
-      let hoursPerFlight = hours / Double(max(n, 1))
-      let costPerFlight = hoursPerFlight * interceptor.costPerFlightHour.value
-      let costPerInterception: Double? =
-        intercepted > 0 ? hours * interceptor.costPerFlightHour.value / Double(intercepted) : nil
-      let detections = records.compactMap(\.borderToDetection)
-      let interceptions = records.compactMap(\.borderToInterception)
-      let pairs: Int? = fleet.map { Int(Double($0) / scenario.aircraftPerAlertPair.value) }
-      let hoursPerInterception: Double? = intercepted > 0 ? hours / Double(intercepted) : nil
-      return Row(
-        network: combination.network, interceptor: combination.interceptor, basing: combination.basing, flights: n,
-        outcomes: counts, detection: Interval(successes: detected, trials: n),
-        track: Interval(successes: tracked, trials: n), interception: Interval(successes: intercepted, trials: n),
-        detectionMinutesMedian: Self.percentile(detections, 0.5),
-        detectionMinutesP90: Self.percentile(detections, 0.9),
-        interceptionMinutesMedian: Self.percentile(interceptions, 0.5),
-        interceptionMinutesP90: Self.percentile(interceptions, 0.9),
-        flightHoursPerInterception: hoursPerInterception, costPerInterceptionUSD: costPerInterception,
-        interceptionsPerYear: flightsPerYear * share, flightHoursPerYear: flightsPerYear * hoursPerFlight,
-        costPerYearUSD: flightsPerYear * costPerFlight, fleetAffordable: fleet, alertPairsSustained: pairs)
-    }
+    self.init(
+      scenario: scenario, seed: seed,
+      combinations: order.compactMap { combination in
+        results[combination].map { MonteCarloSummary.Combination(combination: combination, records: $0) }
+      })
   }
 
-  /// The `fraction` percentile of seconds, in minutes (nearest rank).
-  static func percentile(_ seconds: [Double], _ fraction: Double) -> Double? {
-    guard !seconds.isEmpty else { return nil }
-    let sorted = seconds.sorted()
-    let rank = min(sorted.count - 1, max(0, Int((fraction * Double(sorted.count)).rounded(.up)) - 1))
-    return sorted[rank] / 60
+  /// Summarises a streamed Monte Carlo run (`MonteCarlo.summarize`); rows follow its combinations.
+  public init(scenario: InterdictionScenario, seed: UInt64, summary: MonteCarloSummary) {
+    self.init(scenario: scenario, seed: seed, combinations: summary.combinations)
+  }
+
+  private init(scenario: InterdictionScenario, seed: UInt64, combinations: [MonteCarloSummary.Combination]) {
+    self.scenario = scenario.id
+    self.seed = seed
+    rows = combinations.map { Self.row(scenario: scenario, summary: $0) }
+  }
+
+  private static func row(scenario: InterdictionScenario, summary: MonteCarloSummary.Combination) -> Row {
+    let combination = summary.combination
+    let interceptor = scenario.interceptors.first { $0.id == combination.interceptor }!
+    let counts = Dictionary(
+      uniqueKeysWithValues: FlightOutcome.allCases.map { ($0.rawValue, summary.outcomes[$0] ?? 0) })
+    let n = summary.flights
+    let detected = n - counts[FlightOutcome.undetected.rawValue]!
+    let tracked = detected - counts[FlightOutcome.detectedNotTracked.rawValue]!
+    let intercepted = counts[FlightOutcome.intercepted.rawValue]!
+    let hours = summary.flightHours
+    let fleet = interceptor.unitCost.map { Int(scenario.budget.value / $0.value) }
+    let flightsPerYear = scenario.pattern.flightsPerDay.value * 365
+    let share = Double(intercepted) / Double(max(n, 1))
+    let hoursPerFlight = hours / Double(max(n, 1))
+    let costPerFlight = hoursPerFlight * interceptor.costPerFlightHour.value
+    let costPerInterception: Double? =
+      intercepted > 0 ? hours * interceptor.costPerFlightHour.value / Double(intercepted) : nil
+    let pairs: Int? = fleet.map { Int(Double($0) / scenario.aircraftPerAlertPair.value) }
+    let hoursPerInterception: Double? = intercepted > 0 ? hours / Double(intercepted) : nil
+    let minutes = { (seconds: Double?) in seconds.map { $0 / 60 } }
+    return Row(
+      network: combination.network, interceptor: combination.interceptor, basing: combination.basing, flights: n,
+      outcomes: counts, detection: Interval(successes: detected, trials: n),
+      track: Interval(successes: tracked, trials: n), interception: Interval(successes: intercepted, trials: n),
+      detectionMinutesMedian: minutes(summary.detectionSeconds.median),
+      detectionMinutesP90: minutes(summary.detectionSeconds.p90),
+      interceptionMinutesMedian: minutes(summary.interceptionSeconds.median),
+      interceptionMinutesP90: minutes(summary.interceptionSeconds.p90),
+      flightHoursPerInterception: hoursPerInterception, costPerInterceptionUSD: costPerInterception,
+      interceptionsPerYear: flightsPerYear * share, flightHoursPerYear: flightsPerYear * hoursPerFlight,
+      costPerYearUSD: flightsPerYear * costPerFlight, fleetAffordable: fleet, alertPairsSustained: pairs)
   }
 
   static let header =

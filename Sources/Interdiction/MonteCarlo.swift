@@ -40,26 +40,112 @@ public struct MonteCarlo: Sendable {
     }
   }
 
-  /// Runs `count` flights under `combinations` (default all), reporting the share done.
+  /// Runs `count` flights under `combinations` (default all) and keeps every record: memory grows with the flights
+  /// (about 90 bytes per flight and combination). For tests and small runs; `summarize` is what the commands use.
   public func run(
     flights count: Int, combinations selected: [Combination]? = nil,
     progress: @escaping @Sendable (Double) -> Void = { _ in }
   ) -> [Combination: [FlightRecord]] {
     let grid = selected ?? combinations
-    let results = UnsafeMutableBufferPointer<[FlightRecord]>.allocate(capacity: count)
+    var byCombination = [[FlightRecord]](repeating: [], count: grid.count)
+    let done = ProgressCounter(total: count)
+    forEachWave(
+      flights: count, grid: grid, wave: Self.flightsPerWave(combinations: grid.count, threads: threads),
+      progress: { progress(done.add($0)) }
+    ) { records in
+      for (number, record) in records.enumerated() { byCombination[number].append(record) }
+    }
+    return Dictionary(zip(grid, byCombination)) { first, _ in first }
+  }
+
+  /// Runs `count` flights under `combinations` (default all) and folds them, as they complete, into what the
+  /// comparison table needs; only the records of the first `mappedFlights` flights are kept. Memory does not grow
+  /// with `count`. Percentiles are exact (see `SecondsTally`): when a time tally holds more than `distinctLimit`
+  /// distinct values, the flights are replayed once to pick its percentiles (progress then runs from 0 again).
+  /// `flightsPerWave` (default `flightsPerWave(combinations:threads:)`) bounds the records alive at a time.
+  public func summarize(
+    flights count: Int, combinations selected: [Combination]? = nil, mappedFlights: Int = 0,
+    distinctLimit: Int = SecondsTally.defaultDistinctLimit, flightsPerWave: Int? = nil,
+    progress: @escaping @Sendable (Double) -> Void = { _ in }
+  ) -> MonteCarloSummary {
+    let grid = selected ?? combinations
+    var accumulator = MonteCarloAccumulator(grid: grid, mappedFlights: mappedFlights, distinctLimit: distinctLimit)
+    let done = ProgressCounter(total: count)
+    forEachWave(
+      flights: count, grid: grid,
+      wave: flightsPerWave ?? Self.flightsPerWave(combinations: grid.count, threads: threads),
+      progress: { progress(done.add($0)) }
+    ) { accumulator.add($0) }
+    let pending = accumulator.pendingPercentiles
+    guard !pending.isEmpty else { return accumulator.summary(resolved: [:]) }
+    return accumulator.summary(resolved: replay(flights: count, grid: grid, pending: pending, progress: progress))
+  }
+
+  /// Flights simulated in parallel per wave: the wave's records (about 90 bytes per flight and combination, some
+  /// 12 MB) are the only ones alive at a time, and each thread gets at least 8 chunks of 25 flights per wave.
+  public static func flightsPerWave(combinations: Int, threads: Int) -> Int {
+    max(25 * 8 * threads, (1 << 17) / max(combinations, 1))
+  }
+
+  /// Simulates `count` flights in waves and hands each flight's records to `consume` in flight order, on the
+  /// calling thread; `progress` gets the number of flights finished by each chunk.
+  private func forEachWave(
+    flights count: Int, grid: [Combination], wave: Int, progress: @escaping @Sendable (Int) -> Void,
+    consume: ([FlightRecord]) -> Void
+  ) {
+    let wave = min(max(wave, 1), count)
+    guard wave > 0 else { return }
+    let results = UnsafeMutableBufferPointer<[FlightRecord]>.allocate(capacity: wave)
     results.initialize(repeating: [])
-    defer { results.deallocate() }
+    defer {
+      _ = results.deinitialize()
+      results.deallocate()
+    }
     let output = RecordBuffer(results)
+    for first in stride(from: 0, to: count, by: wave) {
+      let size = min(wave, count - first)
+      ParallelWork.forEachChunk(count: size, threads: threads, chunkSize: 25) { slots in
+        for slot in slots { output.buffer[slot] = simulate(flight: first + slot, grid: grid) }
+        progress(slots.count)
+      }
+      for slot in 0..<size {
+        consume(results[slot])
+        results[slot] = []
+      }
+    }
+  }
+
+  /// Collects, for each pending percentile, the values of its second by simulating the flights again (only the
+  /// combinations concerned), and picks the percentile among them.
+  private func replay(
+    flights count: Int, grid: [Combination], pending: [MonteCarloAccumulator.PendingPercentile],
+    progress: @escaping @Sendable (Double) -> Void
+  ) -> [MonteCarloAccumulator.PercentileKey: Double] {
+    let needed = Array(Set(pending.map(\.key.gridIndex))).sorted()
+    let subgrid = needed.map { grid[$0] }
+    let position = Dictionary(uniqueKeysWithValues: needed.enumerated().map { ($1, $0) })
+    let collected = ReplayCollector(count: pending.count)
     let done = ProgressCounter(total: count)
     ParallelWork.forEachChunk(count: count, threads: threads, chunkSize: 25) { flights in
-      for flight in flights { output.buffer[flight] = simulate(flight: flight, grid: grid) }
+      var found = [[Double]](repeating: [], count: pending.count)
+      for flight in flights {
+        let records = simulate(flight: flight, grid: subgrid)
+        for (number, request) in pending.enumerated() {
+          let record = records[position[request.key.gridIndex]!]
+          let value = request.key.kind == .detection ? record.borderToDetection : record.borderToInterception
+          if let value, SecondsTally.second(of: value) == request.second { found[number].append(value) }
+        }
+      }
+      collected.append(found)
       progress(done.add(flights.count))
     }
-    var byCombination: [Combination: [FlightRecord]] = [:]
-    for (number, combination) in grid.enumerated() {
-      byCombination[combination] = results.map { $0[number] }
+    var resolved: [MonteCarloAccumulator.PercentileKey: Double] = [:]
+    for (number, request) in pending.enumerated() {
+      let values = collected.values[number].sorted()
+      precondition(request.rank < values.count, "replay disagrees with the first pass")
+      resolved[request.key] = values[request.rank]
     }
-    return byCombination
+    return resolved
   }
 
   /// One flight under every combination of `grid`.
@@ -110,4 +196,18 @@ extension Optional where Wrapped == (Double, Double) {
 private struct RecordBuffer: @unchecked Sendable {
   let buffer: UnsafeMutableBufferPointer<[FlightRecord]>
   init(_ buffer: UnsafeMutableBufferPointer<[FlightRecord]>) { self.buffer = buffer }
+}
+
+/// The values a replay finds, gathered from worker threads (their order does not matter: they are sorted).
+private final class ReplayCollector: @unchecked Sendable {
+  private let lock = NSLock()
+  private(set) var values: [[Double]]
+
+  init(count: Int) { values = Array(repeating: [], count: count) }
+
+  func append(_ found: [[Double]]) {
+    lock.lock()
+    defer { lock.unlock() }
+    for (number, more) in found.enumerated() { values[number] += more }
+  }
 }

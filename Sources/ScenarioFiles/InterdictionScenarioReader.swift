@@ -144,12 +144,13 @@ public enum InterdictionScenarioReader {
     var classification: [String: Sourced<Double>] = [:]
     for (id, value) in try classificationField.keyedEntries() {
       guard networks.contains(where: { $0.id == id }) else {
-        throw value.error("no network configuration '\(id)' in the network scenario")
+        throw value.error("no network configuration '\(ScenarioFileError.excerpt(id))' in the network scenario")
       }
       classification[id] = scaled(try value.sourced(in: 0...1_440), 60)
     }
     for network in networks where classification[network.id] == nil {
-      throw classificationField.error("missing classification time for network configuration '\(network.id)'")
+      throw classificationField.error(
+        "missing classification time for network configuration '\(ScenarioFileError.excerpt(network.id))'")
     }
     return InterdictionRules(
       confirmHits: hits, confirmWindow: window,

@@ -82,7 +82,25 @@ public struct RadarTypeCatalog: Sendable {
 
 /// Reading scenario text with one clear error.
 enum ScenarioText {
+  /// The largest scenario or preset file read (the shipped ones are about 10 KB).
+  static let sizeLimit = 4 << 20
+
+  /// The UTF-8 text of the regular file at `path`; refuses directories, devices and FIFOs (reading one could
+  /// block forever) and files over `sizeLimit`.
   static func read(_ path: String) throws -> String {
+    let attributes = try? FileManager.default.attributesOfItem(
+      atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
+    guard let attributes else {
+      throw ScenarioFileError(file: path, line: nil, field: "", message: "cannot read the file")
+    }
+    guard attributes[.type] as? FileAttributeType == .typeRegular else {
+      throw ScenarioFileError(file: path, line: nil, field: "", message: "not a regular file")
+    }
+    if let size = attributes[.size] as? NSNumber, size.intValue > sizeLimit {
+      throw ScenarioFileError(
+        file: path, line: nil, field: "",
+        message: "\(size.intValue) bytes: larger than the \(sizeLimit >> 20) MiB a scenario file may have")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ScenarioFileError(file: path, line: nil, field: "", message: "cannot read the file")
     }

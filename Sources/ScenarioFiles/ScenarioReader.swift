@@ -66,7 +66,9 @@ public enum ScenarioReader {
 
   private static func unique(_ values: [String], in field: YAMLValue, what: String) throws {
     var seen = Set<String>()
-    for value in values where !seen.insert(value).inserted { throw field.error("duplicate \(what) '\(value)'") }
+    for value in values where !seen.insert(value).inserted {
+      throw field.error("duplicate \(what) '\(ScenarioFileError.excerpt(value))'")
+    }
   }
 
   private static func target(_ entry: YAMLValue) throws -> TargetClass {
@@ -84,8 +86,8 @@ public enum ScenarioReader {
     let typeField = try fields.required("type", in: entry)
     let typeID = try typeField.string()
     guard let type = catalog[typeID] else {
-      throw typeField.error(
-        "unknown radar type '\(typeID)' (known: \(catalog.types.map(\.id).joined(separator: ", ")))")
+      let known = catalog.types.map { ScenarioFileError.excerpt($0.id, limit: 40) }.joined(separator: ", ")
+      throw typeField.error("unknown radar type '\(ScenarioFileError.excerpt(typeID))' (known: \(known))")
     }
     let notional = try fields["notional"]?.bool() ?? false
     return RadarPlacement(
@@ -102,14 +104,14 @@ public enum ScenarioReader {
     let realTimeField = try fields.required("real_time", in: entry)
     let realTime = try realTimeField.strings()
     for name in realTime where !operators.contains(name) {
-      throw realTimeField.error("no site has operator '\(name)'")
+      throw realTimeField.error("no site has operator '\(ScenarioFileError.excerpt(name))'")
     }
     var relay: NetworkConfiguration.VoiceRelay?
     if let relayField = fields["voice_relay"] {
       let relayFields = try relayField.mapping(allowed: ["operators", "delay_s", "probability"])
       let relayOperators = try relayFields.required("operators", in: relayField).strings()
       for name in relayOperators where !operators.contains(name) {
-        throw relayFields["operators"]!.error("no site has operator '\(name)'")
+        throw relayFields["operators"]!.error("no site has operator '\(ScenarioFileError.excerpt(name))'")
       }
       relay = NetworkConfiguration.VoiceRelay(
         operators: relayOperators, delay: try relayFields.required("delay_s", in: relayField).sourced(in: 0...86_400),

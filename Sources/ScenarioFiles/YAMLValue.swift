@@ -8,24 +8,35 @@ struct YAMLValue {
   let file: String
   let path: String
 
-  /// Parses `text` from `file`; throws a located error on a YAML syntax error or an empty document.
+  /// Parses `text` from `file`; throws a located one-line error on a YAML syntax error, an empty document, or a
+  /// document `YAMLPreflight` refuses (alias bombs, duplicate keys, deep nesting).
   static func document(_ text: String, file: String) throws -> YAMLValue {
+    try YAMLPreflight.check(text, file: file)
+    let composed: Node?
     do {
-      guard let node = try Yams.compose(yaml: text) else {
-        throw ScenarioFileError(file: file, line: nil, field: "", message: "the file is empty")
-      }
-      return YAMLValue(node: node, file: file, path: "")
+      composed = try Yams.compose(yaml: text)
     } catch let error as YamlError {
-      throw ScenarioFileError(file: file, line: Self.line(of: error), field: "", message: "not valid YAML: \(error)")
+      throw Self.error(error, file: file)
     }
+    guard let node = composed else {
+      throw ScenarioFileError(file: file, line: nil, field: "", message: "the file is empty")
+    }
+    return YAMLValue(node: node, file: file, path: "")
   }
 
-  private static func line(of error: YamlError) -> Int? {
+  /// A one-line error for what Yams refuses after the preflight passed (its own descriptions quote the text).
+  private static func error(_ error: YamlError, file: String) -> ScenarioFileError {
     switch error {
-    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-      return mark.line
+    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+      .composer(_, let problem, let mark, _):
+      return ScenarioFileError(
+        file: file, line: mark.line, column: mark.column, field: "", message: "YAML syntax error: \(problem)")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      let keys = duplicates.map { "'\(ScenarioFileError.excerpt($0))'" }.prefix(3).joined(separator: ", ")
+      return ScenarioFileError(file: file, line: context.mark.line, field: "", message: "duplicate key \(keys)")
     default:
-      return nil
+      let summary = "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+      return ScenarioFileError(file: file, line: nil, field: "", message: "not valid YAML: \(summary)")
     }
   }
 
@@ -36,7 +47,8 @@ struct YAMLValue {
   }
 
   private func child(_ node: Node, _ component: String) -> YAMLValue {
-    YAMLValue(node: node, file: file, path: path.isEmpty ? component : "\(path).\(component)")
+    let name = ScenarioFileError.excerpt(component)
+    return YAMLValue(node: node, file: file, path: path.isEmpty ? name : "\(path).\(name)")
   }
 
   /// The mapping's entries, refusing keys outside `allowed` and duplicates.
@@ -83,7 +95,7 @@ struct YAMLValue {
     throws -> Double
   {
     guard case .scalar = node, let value = node.float ?? node.int.map(Double.init), value.isFinite else {
-      throw error("expected a number, got '\(node.string ?? "a structure")'")
+      throw error("expected a number, got '\(ScenarioFileError.excerpt(node.string ?? "a structure"))'")
     }
     guard range.contains(value) else { throw error("\(value) is outside \(range.lowerBound)...\(range.upperBound)") }
     return value

@@ -56,7 +56,7 @@ import Testing
     let gdalDataset = try RasterDataset(path: output)
     let gdalWindow = gdalDataset.georeference
     let gdal = try gdalDataset.read(column: 0, row: 0, width: gdalWindow.width, height: gdalWindow.height)
-    let ours = LineOfSightKernel().coverage(of: scene.site, over: scene.terrain)
+    let ours = try LineOfSightKernel().coverage(of: scene.site, over: scene.terrain)
     let reference = ExactLineOfSight().evaluate(site: scene.site, terrain: scene.terrain, stride: 3)
     // The scene window and GDAL's output share the DEM's grid; map scene cells to DEM cells.
     let full = GridGeometry(

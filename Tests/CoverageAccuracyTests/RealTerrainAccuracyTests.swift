@@ -14,7 +14,7 @@ import Testing
     -> AgreementReport
   {
     let scene = try SharedData.scene(path: path, latitude: latitude, longitude: longitude, range: range)
-    let field = LineOfSightKernel().coverage(of: scene.site, over: scene.terrain)
+    let field = try LineOfSightKernel().coverage(of: scene.site, over: scene.terrain)
     let reference = ExactLineOfSight().evaluate(site: scene.site, terrain: scene.terrain, stride: stride)
     let report = AgreementReport(
       field: field, reference: reference, terrain: scene.terrain, altitudes: Self.altitudes)

@@ -12,10 +12,10 @@ import Testing
     (z - antenna - earth.curvatureDrop(atDistance: d)) / d
   }
 
-  @Test func aWallShadowsTheGroundBehindIt() {
+  @Test func aWallShadowsTheGroundBehindIt() throws {
     // A 500 m wall three cells thick across the grid, 20 km north of a 10 m antenna on flat ground.
     let terrain = TestTerrain.projected(size: 601, cell: 100) { _, y in abs(y - 20_000) <= 150 ? 500 : 0 }
-    let field = LineOfSightKernel(threads: 2).coverage(of: TestTerrain.site(range: 29_000), over: terrain)
+    let field = try LineOfSightKernel(threads: 2).coverage(of: TestTerrain.site(range: 29_000), over: terrain)
     var checked = 0
     for row in 0..<601 {
       for column in 0..<601 {
@@ -37,10 +37,10 @@ import Testing
     #expect(checked > 10_000)
   }
 
-  @Test func aCliffEdgeShadowsTheValleyBelow() {
+  @Test func aCliffEdgeShadowsTheValleyBelow() throws {
     // The antenna stands 10 m above a 300 m plateau whose edge lies 1 km north; the valley floor is at 0 m.
     let terrain = TestTerrain.projected(size: 201, cell: 100) { _, y in y <= 1_000 ? 300 : 0 }
-    let field = LineOfSightKernel(threads: 1).coverage(of: TestTerrain.site(range: 9_000), over: terrain)
+    let field = try LineOfSightKernel(threads: 1).coverage(of: TestTerrain.site(range: 9_000), over: terrain)
     var checked = 0
     for row in 0..<201 {
       for column in 0..<201 {
@@ -61,11 +61,11 @@ import Testing
     #expect(checked > 1_000)
   }
 
-  @Test func fromAConePeakEveryFlankIsVisibleToTheGround() {
+  @Test func fromAConePeakEveryFlankIsVisibleToTheGround() throws {
     let terrain = TestTerrain.projected(size: 301, cell: 100) { x, y in
       max(0, 2_000 - 0.2 * (x * x + y * y).squareRoot())
     }
-    let field = LineOfSightKernel(threads: 2).coverage(of: TestTerrain.site(range: 15_000), over: terrain)
+    let field = try LineOfSightKernel(threads: 2).coverage(of: TestTerrain.site(range: 15_000), over: terrain)
     var checked = 0
     for row in 0..<301 {
       for column in 0..<301 {
@@ -79,13 +79,13 @@ import Testing
     #expect(checked > 25_000)
   }
 
-  @Test func aConeCastsASymmetricShadowSetByItsPeak() {
+  @Test func aConeCastsASymmetricShadowSetByItsPeak() throws {
     // A 1000 m cone 10 km north of a 10 m antenna on flat ground.
     let terrain = TestTerrain.projected(size: 401, cell: 100) { x, y in
       let dy = y - 10_000
       return max(0, 1_000 - 0.5 * (x * x + dy * dy).squareRoot())
     }
-    let field = LineOfSightKernel(threads: 2).coverage(of: TestTerrain.site(range: 19_000), over: terrain)
+    let field = try LineOfSightKernel(threads: 2).coverage(of: TestTerrain.site(range: 19_000), over: terrain)
     for row in 0..<401 {
       for column in 0..<200 {
         let left = field.lowestAltitudeMSL[row * 401 + column]

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ReferenceAgreementTests {
   let altitudes: [Float] = [0, 150, 300, 1_000, 3_000]
 
-  @Test func projectedRidgedTerrain() {
+  @Test func projectedRidgedTerrain() throws {
     let size = 501
     let heights = RidgedFractalTerrain(seed: 7, relief: 3_000, wavelength: 150).heights(width: size, height: size)
     let half = Double(size) * 90 / 2
@@ -18,7 +18,7 @@ import Testing
     let site = RadarSite(
       name: "ridge", position: MapPoint(x: 500_000, y: 8_600_000), antenna: .aboveGround(15),
       limits: CoverageLimits(maximumRange: 22_000))
-    let field = LineOfSightKernel(threads: 2).coverage(of: site, over: terrain)
+    let field = try LineOfSightKernel(threads: 2).coverage(of: site, over: terrain)
     let report = AgreementReport(
       field: field, reference: ExactLineOfSight().evaluate(site: site, terrain: terrain, stride: 2),
       terrain: terrain, altitudes: altitudes)
@@ -29,7 +29,7 @@ import Testing
     #expect(report.medianAbsoluteDifference <= 20)
   }
 
-  @Test func geographicRidgedTerrainWithSectorAndElevationLimits() {
+  @Test func geographicRidgedTerrainWithSectorAndElevationLimits() throws {
     let size = 481
     let heights = RidgedFractalTerrain(seed: 11, relief: 2_500, wavelength: 120).heights(width: size, height: size)
     let terrain = TestTerrain.geographic(
@@ -37,9 +37,9 @@ import Testing
     let site = RadarSite(
       name: "vraem", position: MapPoint(x: -75.5, y: -12.0), antenna: .aboveGround(10),
       limits: CoverageLimits(
-        minimumRange: 1_000, maximumRange: 20_000, sector: AzimuthSector(start: 200, end: 100),
+        minimumRange: 1_000, maximumRange: 20_000, sector: try AzimuthSector(start: 200, end: 100),
         minimumElevation: -2, maximumElevation: 25))
-    let field = LineOfSightKernel(threads: 2).coverage(of: site, over: terrain)
+    let field = try LineOfSightKernel(threads: 2).coverage(of: site, over: terrain)
     let report = AgreementReport(
       field: field, reference: ExactLineOfSight().evaluate(site: site, terrain: terrain, stride: 2),
       terrain: terrain, altitudes: altitudes)
@@ -50,7 +50,7 @@ import Testing
     #expect(report.medianAbsoluteDifference <= 20)
   }
 
-  @Test func resultsDoNotDependOnTheNumberOfThreads() {
+  @Test func resultsDoNotDependOnTheNumberOfThreads() throws {
     let heights = RidgedFractalTerrain(seed: 3).heights(width: 301, height: 301)
     let terrain = ElevationGrid(
       geometry: GridGeometry(
@@ -59,8 +59,8 @@ import Testing
     let site = RadarSite(
       name: "t", position: MapPoint(x: 15_050, y: 15_050), antenna: .aboveGround(10),
       limits: CoverageLimits(maximumRange: 15_000))
-    let one = LineOfSightKernel(threads: 1).coverage(of: site, over: terrain)
-    let many = LineOfSightKernel(threads: 4).coverage(of: site, over: terrain)
+    let one = try LineOfSightKernel(threads: 1).coverage(of: site, over: terrain)
+    let many = try LineOfSightKernel(threads: 4).coverage(of: site, over: terrain)
     #expect(one.lowestAltitudeMSL.elementsEqual(many.lowestAltitudeMSL) { $0 == $1 || ($0.isNaN && $1.isNaN) })
   }
 }

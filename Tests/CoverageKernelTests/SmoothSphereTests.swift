@@ -6,10 +6,10 @@ import Testing
 @Suite struct SmoothSphereTests {
   let earth = EarthModel.standard
 
-  @Test func projectedGridMatchesTheClosedFormTo400Kilometres() {
+  @Test func projectedGridMatchesTheClosedFormTo400Kilometres() throws {
     let terrain = TestTerrain.projected(size: 801, cell: 1000) { _, _ in 0 }
     let site = TestTerrain.site(range: 400_000)
-    let field = LineOfSightKernel(threads: 2).coverage(of: site, over: terrain)
+    let field = try LineOfSightKernel(threads: 2).coverage(of: site, over: terrain)
     var checked = 0
     for row in 0..<801 {
       for column in 0..<801 {
@@ -30,13 +30,13 @@ import Testing
     #expect(checked > 490_000)
   }
 
-  @Test func geographicGridUsesGreatCircleDistances() {
+  @Test func geographicGridUsesGreatCircleDistances() throws {
     let latitude = -12.6
     let longitude = -69.2
     let terrain = TestTerrain.geographic(
       longitude: longitude, latitude: latitude, columns: 721, rows: 721, cell: 0.01)
     let site = TestTerrain.site(at: MapPoint(x: longitude, y: latitude), range: 390_000)
-    let field = LineOfSightKernel(threads: 2).coverage(of: site, over: terrain)
+    let field = try LineOfSightKernel(threads: 2).coverage(of: site, over: terrain)
     var worst = 0.0
     var checked = 0
     for row in stride(from: 0, to: 721, by: 3) {
@@ -55,10 +55,10 @@ import Testing
     #expect(worst <= 1, "worst excess error \(worst) m")
   }
 
-  @Test func insideTheHorizonTheGroundIsVisible() {
+  @Test func insideTheHorizonTheGroundIsVisible() throws {
     let terrain = TestTerrain.projected(size: 201, cell: 200) { _, _ in 0 }
     let site = TestTerrain.site(height: 30, range: 20_000)
-    let field = LineOfSightKernel(threads: 1).coverage(of: site, over: terrain)
+    let field = try LineOfSightKernel(threads: 1).coverage(of: site, over: terrain)
     let horizon = earth.horizonDistance(antennaHeight: 30)
     #expect(horizon > 22_000)
     let inRange = field.lowestAltitudeAGL.filter { !$0.isNaN }
@@ -66,12 +66,12 @@ import Testing
     #expect(inRange.max()! <= 0.5, "highest \(inRange.max()!) m")
   }
 
-  @Test func refractionFactorWidensTheHorizon() {
+  @Test func refractionFactorWidensTheHorizon() throws {
     let terrain = TestTerrain.projected(size: 401, cell: 500) { _, _ in 0 }
     let site = TestTerrain.site(height: 10, range: 100_000)
     let noRefraction = EarthModel(refractionFactor: 1)
-    let geometric = LineOfSightKernel(earth: noRefraction, threads: 1).coverage(of: site, over: terrain)
-    let standard = LineOfSightKernel(threads: 1).coverage(of: site, over: terrain)
+    let geometric = try LineOfSightKernel(earth: noRefraction, threads: 1).coverage(of: site, over: terrain)
+    let standard = try LineOfSightKernel(threads: 1).coverage(of: site, over: terrain)
     let index = 200 * 401 + 200 + 160  // 80 km east of the radar
     let expected = noRefraction.lowestVisibleAltitudeOverSmoothSphere(antennaHeight: 10, distance: 80_000)
     #expect(abs(Double(geometric.lowestAltitudeAGL[index]) - expected) <= 1 + 0.002 * expected)

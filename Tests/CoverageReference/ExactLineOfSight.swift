@@ -14,26 +14,27 @@ public struct ExactLineOfSight: Sendable {
     self.samplesPerCell = samplesPerCell
   }
 
-  /// Lowest visible altitude MSL above cell (row, column): NaN out of range, +∞ never visible.
+  /// Lowest visible altitude MSL above cell (row, column): NaN out of range, on a void, or for a site the kernel
+  /// refuses (on a void, say); +∞ never visible. Void samples in the path are skipped, as the kernel does.
   public func lowestAltitudeMSL(row: Int, column: Int, site: RadarSite, terrain: ElevationGrid) -> Float {
     let geometry = terrain.geometry
     let limits = site.limits
-    let antenna = site.antennaAltitude(over: terrain)
+    guard let antenna = try? site.antennaAltitude(over: terrain) else { return .nan }
     let target = MapPoint(x: geometry.x(ofColumn: Double(column)), y: geometry.y(ofRow: Double(row)))
     let (distance, azimuth) = polar(from: site.position, to: target, geometry: geometry)
     let ground = terrain[row, column]
-    guard distance <= limits.maximumRange, distance >= limits.minimumRange, !ground.isNaN else { return .nan }
+    guard distance <= limits.maximumRange, distance >= limits.minimumRange, ground.isFinite else { return .nan }
     if let sector = limits.sector, !sector.contains(radians: azimuth) { return .nan }
     let cell = geometry.cellSizeInMetres(nearY: site.position.y, earthRadius: earth.radius)
     let step = min(cell.width, cell.height) / samplesPerCell
-    var steepest = limits.minimumElevation.map { tan($0 * .pi / 180) } ?? -1_000
+    var steepest = limits.minimumElevation.map { tan($0 * .pi / 180) } ?? -1e30
     var travelled = step
     while travelled < distance {
       let point = along(from: site.position, azimuth: azimuth, distance: travelled, geometry: geometry)
       let z = Double(
         terrain.bilinearHeight(column: geometry.column(ofX: point.x), row: geometry.row(ofY: point.y)))
       let slope = (z - antenna - earth.curvatureDrop(atDistance: travelled)) / travelled
-      if slope > steepest { steepest = slope }
+      if slope > steepest && slope.isFinite { steepest = slope }
       travelled += step
     }
     let level = antenna + earth.curvatureDrop(atDistance: distance)

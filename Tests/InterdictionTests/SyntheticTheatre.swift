@@ -109,7 +109,7 @@ enum SyntheticTheatre {
       let window = geometry.window(
         around: site.position, radius: site.limits.maximumRange, earthRadius: EarthModel.meanRadius)!
       return SimulationWorld.Radar(
-        placement: radar, field: kernel.coverage(of: site, over: terrain.cropped(to: window)))
+        placement: radar, field: try! kernel.coverage(of: site, over: terrain.cropped(to: window)))
     }
     return SimulationWorld(terrain: terrain, insidePeru: peru, radars: fields, earth: .standard)
   }

@@ -98,6 +98,6 @@ import Testing
       of: "    lon: -77.1155\n    source: \"the only",
       with: "    lon: -77.1155\n    antenna_agl_m: {value: 5}\n    source: \"the only")
     #expect(parseError(unsourced)?.description.contains("exactly one of 'source'") == true)
-    #expect(parseError("sites: [\n")?.description.contains("not valid YAML") == true)
+    #expect(parseError("sites: [\n")?.description.hasPrefix("bad.yaml:2:1: YAML syntax error: ") == true)
   }
 }

@@ -17,7 +17,7 @@ let benchmarks: @Sendable () -> Void = {
     let workspace = CoverageWorkspace()
     let kernel = LineOfSightKernel()
     for _ in benchmark.scaledIterations {
-      let field = kernel.coverage(of: tile.site, over: tile.terrain, workspace: workspace)
+      let field = try! kernel.coverage(of: tile.site, over: tile.terrain, workspace: workspace)
       blackHole(field.lowestAltitudeMSL.count)
       workspace.recycle(field)
     }
@@ -30,7 +30,7 @@ let benchmarks: @Sendable () -> Void = {
       let site = composite.site(latitude: -12.6131, longitude: -69.2282)
       let window = composite.window(for: site)
       for _ in benchmark.scaledIterations {
-        let field = kernel.coverage(of: site, over: window, workspace: workspace)
+        let field = try! kernel.coverage(of: site, over: window, workspace: workspace)
         blackHole(field.lowestAltitudeMSL.count)
         workspace.recycle(field)
       }
@@ -45,7 +45,7 @@ let benchmarks: @Sendable () -> Void = {
       for _ in benchmark.scaledIterations {
         var network = NetworkCoverage(geometry: union, altitudesAGL: [150, 300, 1_000, 3_000])
         for (site, window) in zip(sites, windows) {
-          let field = kernel.coverage(of: site, over: window, workspace: workspace)
+          let field = try! kernel.coverage(of: site, over: window, workspace: workspace)
           network.merge(field)
           workspace.recycle(field)
         }

@@ -1,0 +1,31 @@
+import OutputFiles
+
+/// The files an ad-hoc `coverage` run writes, checked before any computing: the network GeoTIFF, the optional
+/// quick-look, tables and per-radar GeoTIFFs, in the order they are published.
+struct CoverageOutputs {
+  let raster: OutputFile
+  let png: OutputFile?
+  let csv: OutputFile?
+  let json: OutputFile?
+  /// One per site, in `--site` order, when `--per-radar` is given.
+  let perRadar: [OutputFile]
+
+  /// Checks every output path of `command` for sites named `siteNames`.
+  init(command: CoverageCommand, siteNames: [String]) throws {
+    raster = try OutputFile(command.out ?? "coverage.tif", option: "--out")
+    png = try command.png.map { try OutputFile($0, option: "--png", worldFile: true) }
+    csv = try command.summaryCSV.map { try OutputFile($0, option: "--summary-csv") }
+    json = try command.summaryJSON.map { try OutputFile($0, option: "--summary-json") }
+    perRadar =
+      try command.perRadar.map { directory in
+        try siteNames.enumerated().map { index, name in
+          let file = CoverageRequest.fileName(for: name, index: index) + ".tif"
+          return try OutputFile(
+            directory.hasSuffix("/") ? directory + file : directory + "/" + file, option: "--per-radar")
+        }
+      } ?? []
+  }
+
+  /// Every output, in publication order: per-radar GeoTIFFs, tables, quick-look, and the network GeoTIFF last.
+  var all: [OutputFile] { perRadar + [csv, json, png].compactMap { $0 } + [raster] }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The renames that publish a run's files, written down before the first of them so that a run killed half-way
+/// through publishing is finished by the next run (`StaleTemporaries`) instead of leaving old and new files mixed.
+public struct PublicationJournal: Codable, Equatable, Sendable {
+  /// One rename: a complete temporary onto its final name.
+  public struct Rename: Codable, Equatable, Sendable {
+    /// The complete temporary.
+    public var from: String
+    /// The output's final path.
+    public var to: String
+
+    /// A rename of `from` onto `to`.
+    public init(from: String, to: String) {
+      self.from = from
+      self.to = to
+    }
+  }
+
+  /// In order.
+  public var renames: [Rename]
+  /// Every copy of this journal (one in each folder the renames touch), removed once they are done.
+  public var copies: [String]
+
+  /// A journal of `renames`, to be written at each of `copies`.
+  public init(renames: [Rename], copies: [String]) {
+    self.renames = renames
+    self.copies = copies
+  }
+
+  /// Performs the renames whose temporary is still there (renames already done are skipped), then removes the
+  /// journal's copies. Returns the first failure, if any, after trying every rename.
+  func complete() -> OutputError? {
+    var failure: OutputError?
+    for rename in renames where FileStatus(rename.from) != .missing {
+      if Glibc.rename(rename.from, rename.to) != 0, failure == nil {
+        failure = OutputError("cannot put '\(rename.to)' in place", errno: errno)
+      }
+    }
+    for copy in copies { unlink(copy) }
+    return failure
+  }
+
+  /// Writes this journal to every path in `copies`.
+  public func write() throws {
+    let data = try JSONEncoder().encode(self)
+    for copy in copies {
+      guard FileManager.default.createFile(atPath: copy, contents: data) else {
+        for written in copies { unlink(written) }
+        throw OutputError("cannot write the publication journal '\(copy)' (disk full or read-only?)")
+      }
+    }
+  }
+
+  /// Reads a journal; nil when it is unreadable (a journal cut short was never acted upon).
+  static func read(_ path: String) -> PublicationJournal? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    return try? JSONDecoder().decode(PublicationJournal.self, from: data)
+  }
+}

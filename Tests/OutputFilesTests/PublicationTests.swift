@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+import OutputFiles
+
+/// A run's files appear together, replace earlier ones atomically, and leave no temporaries.
+@Suite final class PublicationTests {
+  let folder: String
+
+  init() throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("airpicture-publish-\(UUID().uuidString)")
+      .path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: folder) }
+
+  func path(_ name: String) -> String { folder + "/" + name }
+  func write(_ text: String, _ file: String) throws { try Data(text.utf8).write(to: URL(fileURLWithPath: file)) }
+  func read(_ name: String) -> String? { try? String(contentsOfFile: path(name), encoding: .utf8) }
+  var entries: [String] { ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() }
+  var temporaries: [String] {
+    entries.filter { $0.hasPrefix(TemporaryFiles.namePrefix) }
+  }
+
+  @Test func aTransactionReplacesEveryFileWithSidecarsAndLeavesNoTemporary() throws {
+    try write("old map", path("map.png"))
+    try write("old table", path("table.csv"))
+    let outputs = [try OutputFile(path("table.csv"), option: "--summary-csv"), try OutputFile(path("map.png"), option: "--png")]
+    let transaction = try OutputTransaction(outputs, inputs: [])
+    let staged = transaction.stagedPath(for: outputs[1])
+    try write("new map", staged)
+    try write("world file", String(staged.dropLast(".png".count)) + ".wld")
+    try write("new table", transaction.stagedPath(for: outputs[0]))
+    #expect(read("map.png") == "old map")
+    try transaction.commit()
+    #expect(read("map.png") == "new map" && read("map.wld") == "world file" && read("table.csv") == "new table")
+    #expect(temporaries.isEmpty)
+  }
+
+  @Test func aDiscardedTransactionLeavesTheOldFiles() throws {
+    try write("old", path("coverage.tif"))
+    let output = try OutputFile(path("coverage.tif"), option: "--out")
+    let transaction = try OutputTransaction([output], inputs: [])
+    try write("half", transaction.stagedPath(for: output))
+    transaction.discard()
+    #expect(read("coverage.tif") == "old")
+    #expect(temporaries.isEmpty)
+  }
+
+  @Test func aJournalLeftByADeadRunIsCompletedAndItsTemporariesRemoved() throws {
+    // A process that has certainly exited: its pid is stale.
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/true")
+    try process.run()
+    process.waitUntilExit()
+    let dead = process.processIdentifier
+    try write("old a", path("a.csv"))
+    try write("old b", path("b.csv"))
+    // The dead run had renamed a.csv and was killed before b.csv.
+    try write("new a", path("a.csv"))
+    try write("new b", path(".airpicture-\(dead)-2.csv"))
+    try write("partial", path(".airpicture-\(dead)-3.tif"))
+    try write("legacy", path(".coverage.partial-\(dead).tif"))
+    let journal = PublicationJournal(
+      renames: [
+        .init(from: path(".airpicture-\(dead)-1.csv"), to: path("a.csv")),
+        .init(from: path(".airpicture-\(dead)-2.csv"), to: path("b.csv")),
+      ], copies: [path(".airpicture-\(dead)-4.journal")])
+    try journal.write()
+    let log = StaleTemporaries.clean(in: [folder])
+    #expect(read("a.csv") == "new a" && read("b.csv") == "new b")
+    #expect(entries == ["a.csv", "b.csv"], "\(log)")
+  }
+
+  @Test func temporariesOfLiveProcessesAreKept() throws {
+    try write("mine", path(".airpicture-1-1.tif"))  // pid 1 is always alive
+    StaleTemporaries.clean(in: [folder])
+    #expect(read(".airpicture-1-1.tif") == "mine")
+  }
+
+  @Test func aFolderIsCreatedThenReplacedWholeButNeverAForeignOne() throws {
+    let destination = path("run")
+    let first = try OutputFolder(destination, option: "--out")
+    try write("one", first.staging + "/table.csv")
+    try FileManager.default.createDirectory(atPath: first.staging + "/maps", withIntermediateDirectories: true)
+    try write("map", first.staging + "/maps/a.png")
+    try first.publish()
+    #expect(read("run/table.csv") == "one")
+    let manifest = try #require(RunManifest.read(in: destination))
+    #expect(manifest.files == ["maps/a.png", "table.csv"])
+    let second = try OutputFolder(destination, option: "--out")
+    try write("two", second.staging + "/table.csv")
+    try second.publish()
+    #expect(read("run/table.csv") == "two")
+    #expect(FileManager.default.fileExists(atPath: path("run/maps/a.png")) == false)
+    #expect(entries == ["run"])
+    // A file the user added makes the folder foreign to AirPicture: refused, nothing touched.
+    try write("notes", path("run/notes.txt"))
+    #expect(throws: OutputError.self) { _ = try OutputFolder(destination, option: "--out") }
+    #expect(read("run/notes.txt") == "notes" && read("run/table.csv") == "two")
+    try FileManager.default.createDirectory(atPath: path("precious/sub"), withIntermediateDirectories: true)
+    try write("thesis", path("precious/a.txt"))
+    #expect(throws: OutputError.self) { _ = try OutputFolder(path("precious"), option: "--out") }
+    #expect(read("precious/a.txt") == "thesis")
+  }
+
+  @Test func anEmptyFolderIsFilledAndDotNamesAreRefused() throws {
+    try FileManager.default.createDirectory(atPath: path("empty"), withIntermediateDirectories: true)
+    let output = try OutputFolder(path("empty"), option: "--out")
+    try write("x", output.staging + "/x.csv")
+    try output.publish()
+    #expect(read("empty/x.csv") == "x")
+    for given in ["", ".", "..", path("empty/.."), "/"] {
+      #expect(throws: OutputError.self, "'\(given)'") { _ = try OutputFolder(given, option: "--out") }
+    }
+    let discarded = try OutputFolder(path("never"), option: "--out")
+    discarded.discard()
+    #expect(entries == ["empty"])
+  }
+
+  @Test func aFolderHoldingAnInputIsRefused() throws {
+    let first = try OutputFolder(path("run"), option: "--out")
+    try write("dem", first.staging + "/dem.tif")
+    try first.publish()
+    #expect(throws: OutputError.self) {
+      _ = try OutputFolder(path("run"), option: "--out", inputs: [RunInput(option: "--dem", path: path("run/dem.tif"))])
+    }
+  }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoverageKernel
 import Foundation
 import GeoRaster
 import OutputFiles
@@ -29,6 +30,8 @@ public struct AirPictureCommand: ParsableCommand {
       fail(error.message)
     } catch let error as GeoRasterError {
       fail(error.message)
+    } catch let error as CoverageKernelError {
+      fail(error.description)
     } catch let error as CocoaError {
       fail(oneLine(error))
     } catch {

@@ -52,7 +52,11 @@ struct BenchWorkload {
     }
     antennaHeight = specification?.antennaHeight ?? 10
     let limits = CoverageLimits(maximumRange: rangeKm * 1_000)
-    sourceWindow = geometry.window(around: position, radius: limits.maximumRange, earthRadius: EarthModel.meanRadius)!
+    guard
+      let window = geometry.window(around: position, radius: limits.maximumRange, earthRadius: EarthModel.meanRadius),
+      window.width >= 2, window.height >= 2
+    else { throw CommandError("--dem '\(path)': the window around the site is smaller than 2 x 2 cells") }
+    sourceWindow = window
     terrain = try source.read(sourceWindow)
     site = RadarSite(name: "bench", position: position, antenna: .aboveGround(antennaHeight), limits: limits)
     description = path

@@ -32,6 +32,14 @@ struct CompareCommand: ParsableCommand {
   func run() throws {
     try InterdictionRun.validate(flights: flights, threads: threads)
     guard !scenarios.isEmpty else { throw CommandError("give at least one scenario") }
+    var seen: [String: String] = [:]
+    for path in scenarios {
+      let key = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+      if let first = seen[key] {
+        throw CommandError("scenario '\(path)' is given twice (also as '\(first)'): compare distinct scenarios")
+      }
+      seen[key] = path
+    }
     let read = try scenarios.map(InterdictionRun.read)
     let output = try OutputFolder(
       out, option: "--out",

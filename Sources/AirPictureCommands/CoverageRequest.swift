@@ -14,6 +14,8 @@ struct CoverageRequest {
   let command: CoverageCommand
   let dem: String
   let outputs: CoverageOutputs
+  /// Each site's window of the DEM (its range), in `--site` order.
+  let windows: [GridWindow]
 
   init(command: CoverageCommand) throws {
     self.command = command
@@ -61,9 +63,40 @@ struct CoverageRequest {
           "site '\(specification.name)' (\(specification.latitude), \(specification.longitude)) lies outside the DEM '\(dem)'"
         )
       }
-      return RadarSite(
-        name: specification.name, position: position, antenna: .aboveGround(specification.antennaHeight),
-        limits: limits)
+      return RadarSite(name: specification.name, position: position, antenna: specification.antenna, limits: limits)
+    }
+    let radius = earth.radius
+    windows = try sites.map { site in
+      guard
+        let window = terrain.geometry.window(
+          around: site.position, radius: site.limits.maximumRange, earthRadius: radius)
+      else { throw CommandError("site '\(site.name)': its range does not overlap the DEM '\(dem)'") }
+      return window
+    }
+    try checkMemory()
+  }
+
+  /// Refuses a run that cannot fit in memory (before reading any terrain), and announces a big one.
+  private func checkMemory() throws {
+    let kernel = LineOfSightKernel(earth: earth, threads: threads)
+    var largest = 0
+    for (site, window) in zip(sites, windows) {
+      largest = max(largest, try kernel.resourceEstimate(for: site, over: terrain.geometry.subgrid(window)).peakBytes)
+    }
+    let union = windows.dropFirst().reduce(windows[0]) { $0.union($1) }
+    // The network's planes (MSL, AGL, radar, coverage bits, void flags), the band conversion when writing, and the
+    // quick-look's terrain and colours.
+    let networkBytes = union.cellCount * (13 + 4 + (outputs.png == nil ? 0 : 12))
+    let what =
+      "coverage of \(sites.count) radar\(sites.count == 1 ? "" : "s") at \(Int(command.rangeKm)) km on '\(dem)'"
+    let remedy =
+      "lower --range-km, or use a coarser DEM (gdalwarp -tr), or set AIRPICTURE_MEMORY_LIMIT_MB if the machine has more"
+    do {
+      if let note = try MemoryBudget.check(largest + networkBytes, for: what, remedy: remedy) {
+        FileHandle.standardError.write(Data("airpicture: \(note)\n".utf8))
+      }
+    } catch let error as GeoRasterError {
+      throw CommandError(error.message)
     }
   }
 
@@ -81,9 +114,6 @@ struct CoverageRequest {
   }
 
   private func compute(into transaction: OutputTransaction) throws {
-    let windows = sites.map {
-      terrain.geometry.window(around: $0.position, radius: $0.limits.maximumRange, earthRadius: earth.radius)!
-    }
     let union = windows.dropFirst().reduce(windows[0]) { $0.union($1) }
     var network = NetworkCoverage(geometry: terrain.geometry.subgrid(union), altitudesAGL: altitudes)
     let kernel = LineOfSightKernel(earth: earth, threads: threads)
@@ -92,8 +122,18 @@ struct CoverageRequest {
     for (index, site) in sites.enumerated() {
       progress.begin("radar \(index + 1)/\(sites.count) \(site.name)")
       let window = try terrain.read(windows[index])
-      let field = try kernel.coverage(of: site, over: window, workspace: workspace) { progress.update($0) }
+      let field: CoverageField
+      do {
+        field = try kernel.coverage(of: site, over: window, workspace: workspace) { progress.update($0) }
+      } catch {
+        progress.finish()
+        throw Self.explained(error)
+      }
       network.merge(field)
+      if field.voidDependentCellCount > 0 {
+        progress.finish()
+        Self.warnAboutVoids(radar: site.name, field: field)
+      }
       if !outputs.perRadar.isEmpty {
         let path = transaction.stagedPath(for: outputs.perRadar[index])
         try GeoTIFFWriter.write(
@@ -122,7 +162,8 @@ struct CoverageRequest {
         RasterBand(
           description: "index of the radar that sees lowest (0-based, --site order)",
           values: network.radarIndex.map { $0 < 0 ? .nan : Float($0) }),
-      ], georeference: georeference, metadata: metadata(sites: sites), to: transaction.stagedPath(for: outputs.raster))
+      ] + voidBand(network), georeference: georeference, metadata: metadata(sites: sites),
+      to: transaction.stagedPath(for: outputs.raster))
     print("coverage grid: \(window.width) x \(window.height) cells")
     if let png = outputs.png {
       let elevation = try terrain.read(window).heights
@@ -168,5 +209,37 @@ struct CoverageRequest {
   static func fileName(for name: String, index: Int) -> String {
     let safe = name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
     return String(format: "%02d-", index) + String(safe)
+  }
+}
+
+extension CoverageRequest {
+  /// A kernel error with the command-line way out added where there is one.
+  static func explained(_ error: CoverageKernelError) -> Error {
+    guard case .siteOnVoid(let radar) = error else { return CommandError(error.description) }
+    return CommandError(
+      "radar '\(radar)' stands on a DEM void (no-data): give its ground elevation in metres as a fifth field, "
+        + "--site LAT,LON,HEIGHT_AGL,NAME,GROUND_M")
+  }
+
+  /// Says on stderr how much of a radar's field lies behind DEM voids, whose lowest altitudes are lower bounds.
+  static func warnAboutVoids(radar: String, field: CoverageField) {
+    let inRange = field.lowestAltitudeMSL.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }
+    let share = 100 * Double(field.voidDependentCellCount) / Double(max(inRange, 1))
+    let line =
+      "airpicture: warning: radar '\(radar)': " + String(format: "%.2f", share)
+      + " % of the cells in range see past DEM voids (unknown terrain), so their lowest visible altitudes are lower "
+      + "bounds (band 4 flags them); fill the voids first (gdal_fillnodata) for a definite answer\n"
+    FileHandle.standardError.write(Data(line.utf8))
+  }
+
+  /// Band 4, only when some cell's lowest altitude depends on a DEM void: 1 there, 0 elsewhere in range.
+  func voidBand(_ network: NetworkCoverage) -> [RasterBand] {
+    guard let flags = network.voidDependence else { return [] }
+    let values = zip(flags, network.lowestAltitudeMSL).map { flag, msl in msl.isNaN ? Float.nan : Float(flag) }
+    return [
+      RasterBand(
+        description: "1 where the lowest visible altitude looks past a DEM void (a lower bound), 0 elsewhere",
+        values: values)
+    ]
   }
 }

@@ -32,7 +32,7 @@ extension LineOfSightKernel {
   {
     let cellSize = try sweepCellSize(for: site, over: geometry)
     let plan = PolarLayout.Plan(
-      maximumRange: site.limits.maximumRange, cellSize: cellSize, resolution: resolution)
+      maximumRange: sweptRange(for: site, over: geometry), cellSize: cellSize, resolution: resolution)
     let cells = geometry.width * geometry.height
     let floatPlanes = site.limits.maximumElevation == nil ? 2 : 3
     let perSample = (plan.lastSample + 1) * (1 + 2 * MemoryLayout<Float>.size)

@@ -37,7 +37,8 @@ public struct LineOfSightKernel: Sendable {
   ) throws(CoverageKernelError) -> CoverageField {
     let cellSize = try sweepCellSize(for: site, over: terrain.geometry)
     let antenna = try site.antennaAltitude(over: terrain)
-    let layout = PolarLayout(maximumRange: site.limits.maximumRange, cellSize: cellSize, resolution: resolution)
+    let layout = PolarLayout(
+      maximumRange: sweptRange(for: site, over: terrain.geometry), cellSize: cellSize, resolution: resolution)
     let sweep = makeSweep(layout: layout, site: site, geometry: terrain.geometry, antenna: antenna)
     workspace.reserveStore(count: layout.storageCount)
     if !terrain.voidsExpected {

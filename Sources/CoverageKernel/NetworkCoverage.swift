@@ -17,6 +17,9 @@ public struct NetworkCoverage: Sendable {
   public private(set) var coveredBits: [UInt16]
   /// Number of radars merged.
   public private(set) var radarCount = 0
+  /// 1 where the lowest visible altitude comes from a radar whose line of sight there crosses a DEM void (so it is
+  /// a lower bound), 0 elsewhere; nil while no merged radar met a void.
+  public private(set) var voidDependence: [UInt8]?
 
   /// An empty network on `geometry`, tracking coverage at `altitudesAGL`.
   public init(geometry: GridGeometry, altitudesAGL: [Float]) {
@@ -36,6 +39,9 @@ public struct NetworkCoverage: Sendable {
     let radar = Int16(radarCount)
     radarCount += 1
     let altitudes = altitudesAGL
+    if field.voidDependence != nil && voidDependence == nil {
+      voidDependence = [UInt8](repeating: 0, count: geometry.width * geometry.height)
+    }
     for row in 0..<window.height {
       for column in 0..<window.width {
         let source = row * window.width + column
@@ -47,6 +53,7 @@ public struct NetworkCoverage: Sendable {
           lowestAltitudeMSL[target] = msl
           lowestAltitudeAGL[target] = field.lowestAltitudeAGL[source]
           radarIndex[target] = msl.isFinite ? radar : radarIndex[target]
+          if voidDependence != nil { voidDependence![target] = field.dependsOnVoid(source) ? 1 : 0 }
         }
         var bits = coveredBits[target]
         for (bit, altitude) in altitudes.enumerated() where field.isVisible(source, altitudeAGL: altitude) {

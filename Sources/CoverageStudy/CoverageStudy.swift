@@ -59,6 +59,8 @@ public struct CoverageStudy {
       studyWindow = studyWindow.union(regionWindow)
     }
     let grid = terrain.geometry.subgrid(studyWindow)
+    try checkMemory(
+      terrain: terrain, earth: earth, positions: positions, windows: windows, studyCells: grid.width * grid.height)
     let georeference = terrain.georeference(of: studyWindow)
     let studyTerrain = try terrain.read(studyWindow).heights
     let regions = try regionAreas(georeference: georeference)
@@ -259,5 +261,37 @@ public struct CoverageStudy {
 
   static func slug(_ name: String) -> String {
     String(name.map { $0.isLetter || $0.isNumber ? $0 : "-" }).lowercased()
+  }
+}
+
+extension CoverageStudy {
+  /// Refuses a study that cannot fit in memory before any terrain is read: the study grid's terrain, every
+  /// target × configuration network (real time and with the relay), and the largest radar's kernel run times the
+  /// fields it keeps (one per distinct range).
+  fileprivate func checkMemory(
+    terrain: TerrainSource, earth: EarthModel, positions: [MapPoint], windows: [GridWindow], studyCells: Int
+  ) throws {
+    let kernel = LineOfSightKernel(earth: earth, threads: threads)
+    var largest = 0
+    for (index, radar) in scenario.radars.enumerated() {
+      let site = RadarSite(
+        name: radar.name, position: positions[index], antenna: .aboveGround(radar.antennaHeight.value),
+        limits: CoverageLimits(
+          maximumRange: radar.type.instrumentedRange.value,
+          minimumElevation: radar.type.elevationLimits.value.lowerBound,
+          maximumElevation: radar.type.elevationLimits.value.upperBound))
+      let estimate = try kernel.resourceEstimate(for: site, over: terrain.geometry.subgrid(windows[index]))
+      largest = max(largest, estimate.peakBytes + (scenario.targets.count - 1) * estimate.fieldBytes)
+    }
+    let networks = scenario.targets.count * scenario.networks.count * 2
+    let studyBytes = studyCells * (4 + 13 * networks + 8)
+    let what =
+      "scenario '\(scenario.id)' (\(scenario.radars.count) radars, \(networks) networks on \(studyCells / 1_000_000) M cells)"
+    if let note = try MemoryBudget.check(
+      largest + studyBytes, for: what,
+      remedy: "use a coarser DEM (--dem, e.g. gdalwarp -tr), or set AIRPICTURE_MEMORY_LIMIT_MB if the machine has more")
+    {
+      FileHandle.standardError.write(Data("airpicture: \(note)\n".utf8))
+    }
   }
 }

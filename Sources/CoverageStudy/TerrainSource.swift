@@ -107,7 +107,8 @@ public struct TerrainSource {
       column: window.column, row: window.row, width: window.width, height: window.height,
       metresPerUnit: metresPerUnit, lowest: Self.lowestPlausibleHeight)
     if read.belowLowest > 0 { voidLog.add(read.belowLowest) }
-    return ElevationGrid(geometry: geometry.subgrid(window), heights: read.values)
+    // The kernel tracks voids in the same sweep when told to expect them (else it sweeps again when it meets one).
+    return ElevationGrid(geometry: geometry.subgrid(window), heights: read.values, voidsExpected: read.voids > 0)
   }
 
   /// The georeference of `window` (for writing outputs on the DEM's grid).

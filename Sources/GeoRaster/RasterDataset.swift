@@ -125,7 +125,7 @@ public final class RasterDataset {
   /// masked and non-finite cells, and cells below `lowest`, are NaN; `belowLowest` counts the last.
   public func readValues(
     column: Int, row: Int, width: Int, height: Int, metresPerUnit: Double, lowest: Float
-  ) throws -> (values: [Float], belowLowest: Int) {
+  ) throws -> (values: [Float], belowLowest: Int, voids: Int) {
     guard column >= 0, row >= 0, width > 0, height > 0, column + width <= georeference.width,
       row + height <= georeference.height
     else { throw GeoRasterError("window outside raster '\(path)'") }
@@ -152,17 +152,22 @@ public final class RasterDataset {
       }
       for index in values.indices where mask[index] == 0 { values[index] = .nan }
     }
-    let belowLowest = Self.clean(
+    let counts = Self.clean(
       &values, noData: noDataValue.map(Float.init) ?? .nan, factor: Float(scale * metresPerUnit),
       shift: Float(offset * metresPerUnit), lowest: lowest)
-    return (values, belowLowest)
+    return (values, counts.belowLowest, counts.voids)
   }
 
   /// Turns raw values into `raw × factor + shift`, with no-data, non-finite and values below `lowest` set to NaN;
-  /// returns how many were below `lowest`. One pass, eight lanes at a time, so it costs little beside the read.
-  private static func clean(_ values: inout [Float], noData: Float, factor: Float, shift: Float, lowest: Float) -> Int {
+  /// returns how many were below `lowest` and how many are voids in all. One pass, eight lanes at a time, so it
+  /// costs little beside the read.
+  private static func clean(
+    _ values: inout [Float], noData: Float, factor: Float, shift: Float, lowest: Float
+  ) -> (belowLowest: Int, voids: Int) {
     var below = SIMD8<Int32>(repeating: 0)
+    var voided = SIMD8<Int32>(repeating: 0)
     var belowInTail = 0
+    var voidedInTail = 0
     values.withUnsafeMutableBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
       let memory = UnsafeMutableRawPointer(base)
@@ -177,7 +182,9 @@ public final class RasterDataset {
         let declared = raw .!= noData
         let finite = (value .> -.infinity) .& (value .< .infinity)
         below &+= none.replacing(with: one, where: declared .& finite .& (value .< lowest))
-        let kept = voids.replacing(with: value, where: declared .& finite .& (value .>= lowest))
+        let valid = declared .& finite .& (value .>= lowest)
+        voided &+= one.replacing(with: none, where: valid)
+        let kept = voids.replacing(with: value, where: valid)
         memory.storeBytes(of: kept, toByteOffset: chunk * stride, as: SIMD8<Float>.self)
       }
       for index in (chunks * 8)..<buffer.count {
@@ -185,10 +192,12 @@ public final class RasterDataset {
         let value = raw * factor + shift
         let declared = raw != noData
         if declared && value.isFinite && value < lowest { belowInTail += 1 }
-        buffer[index] = declared && value.isFinite && value >= lowest ? value : .nan
+        let valid = declared && value.isFinite && value >= lowest
+        if !valid { voidedInTail += 1 }
+        buffer[index] = valid ? value : .nan
       }
     }
-    return Int(below.wrappedSum()) + belowInTail
+    return (Int(below.wrappedSum()) + belowInTail, Int(voided.wrappedSum()) + voidedInTail)
   }
 
   /// The same raster presented over 360° + its own width of longitude: a second copy of it placed 360° east

@@ -1,0 +1,108 @@
+import CoverageKernel
+import Foundation
+import GeoRaster
+import Testing
+
+/// Answers that used to come out confidently wrong now come out right, flagged, or refused in one line.
+@Suite final class SilentAnswerTests {
+  let directory: String
+  let dem: String
+  static let size = 160
+
+  init() throws {
+    directory =
+      FileManager.default.temporaryDirectory.appendingPathComponent("airpicture-silent-\(UUID().uuidString)")
+      .path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    dem = directory + "/voids.tif"
+    // Ridged terrain with an SRTM-style void patch (declared no-data -32768) under the first site and east of it.
+    var heights = RidgedFractalTerrain(seed: 3, relief: 1_200, wavelength: 40).heights(
+      width: Self.size, height: Self.size)
+    for row in 70..<90 {
+      for column in 70..<120 { heights[row * Self.size + column] = -32768 }
+    }
+    let path = directory + "/plain.tif"
+    try GeoTIFFWriter.write(
+      [RasterBand(description: "elevation (m)", values: heights)],
+      georeference: RasterGeoreference(
+        originX: -70.2, originY: -11.8, cellWidth: 0.005, cellHeight: 0.005, width: Self.size, height: Self.size,
+        crsWKT: SpatialReference.wgs84().wkt, isGeographic: true), compressed: false, to: path)
+    try RasterDataset.translate(path, to: dem, arguments: ["-a_nodata", "-32768"])
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+  func run(_ arguments: [String]) throws -> AirPictureProcess.Result {
+    try AirPictureProcess.run(arguments)
+  }
+
+  /// The centre of cell (row, column) as "lat,lon".
+  func cell(_ row: Int, _ column: Int) -> String {
+    "\(-11.8 - (Double(row) + 0.5) * 0.005),\(-70.2 + (Double(column) + 0.5) * 0.005)"
+  }
+
+  @Test func aSiteOnAVoidIsRefusedUnlessItsGroundIsGiven() throws {
+    let out = directory + "/site.tif"
+    let refused = try run([
+      "coverage", "--dem", dem, "--site=\(cell(80, 80)),10,Void", "--range-km", "20", "--out", out,
+    ])
+    #expect(refused.status != 0 && refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+    #expect(refused.stderr.contains("void") && refused.stderr.contains("GROUND_M"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+    let given = try run([
+      "coverage", "--dem", dem, "--site=\(cell(80, 80)),10,Void,2500", "--range-km", "20", "--out", out,
+    ])
+    #expect(given.status == 0, "\(given.stderr)")
+    let raster = try RasterDataset(path: out)
+    #expect(raster.georeference.width > 10)
+  }
+
+  @Test func cellsBehindAVoidAreFlaggedInBandFourAndReported() throws {
+    let out = directory + "/behind.tif"
+    let result = try run(["coverage", "--dem", dem, "--site=\(cell(80, 40)),10,West", "--range-km", "30", "--out", out])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("DEM voids") && result.stderr.contains("lower"), "\(result.stderr)")
+    let band4 = try RasterDataset(path: "vrt://\(out)?bands=4")
+    let reference = band4.georeference
+    let flags = try band4.read(column: 0, row: 0, width: reference.width, height: reference.height)
+    let flagged = flags.filter { $0 == 1 }.count
+    #expect(flagged > 50, "only \(flagged) cells flagged behind the void")
+    // Without voids in range there is no band 4 and no warning.
+    let clean = try run([
+      "coverage", "--dem", dem, "--site=\(cell(20, 20)),10,North", "--range-km", "5", "--out", directory + "/clean.tif",
+    ])
+    #expect(clean.status == 0 && !clean.stderr.contains("void"), "\(clean.stderr)")
+    #expect(throws: (any Error).self) { _ = try RasterDataset(path: "vrt://\(self.directory)/clean.tif?bands=4") }
+  }
+
+  @Test func aRunThatCannotFitIsRefusedWithItsEstimate() throws {
+    let out = directory + "/big.tif"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: AirPictureProcess.executable)
+    process.arguments = ["coverage", "--dem", dem, "--site=\(cell(20, 20)),10", "--range-km", "80", "--out", out]
+    process.environment = ProcessInfo.processInfo.environment.merging(["AIRPICTURE_MEMORY_LIMIT_MB": "1"]) { $1 }
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus != 0 && stderr.split(separator: "\n").count == 1, "\(stderr)")
+    #expect(stderr.contains("needs about") && stderr.contains("--range-km"), "\(stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  @Test func degenerateGeometryIsRefusedInOneLine() throws {
+    for (arguments, word) in [
+      (["--site=\(cell(20, 20)),10", "--sector", "90,90"], "sector"),
+      (["--site=90,-69.8,10"], "dem"),
+      (["--site=\(cell(20, 20)),2000000"], "height"),
+    ] {
+      let result = try run(
+        ["coverage", "--dem", dem, "--range-km", "10", "--out", directory + "/never.tif"] + arguments)
+      #expect(result.status != 0 && result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
+      #expect(result.stderr.lowercased().contains(word), "\(arguments): \(result.stderr)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: directory + "/never.tif"))
+  }
+}

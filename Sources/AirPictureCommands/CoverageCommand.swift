@@ -63,6 +63,14 @@ struct CoverageCommand: ParsableCommand {
   @Option(name: .customLong("summary-json"), help: "Write the covered-area table as JSON.")
   var summaryJSON: String?
 
+  @Option(
+    name: .customLong("fill-voids"),
+    help: ArgumentHelp(
+      "Fill DEM voids (no-data) from valid terrain up to this many cells away (GDAL's GDALFillNodata) before "
+        + "computing; filled terrain is an estimate. Default: voids stay unknown and the cells behind them are flagged.",
+      valueName: "CELLS"))
+  var fillVoids: Double?
+
   @Option(help: "Worker threads (default: all cores).")
   var threads: Int?
 

@@ -43,14 +43,18 @@ struct CoverageRequest {
     let sector = try command.sector.map(Self.parseSector)
     let specifications = try command.site.enumerated().map { try SiteSpecification(parsing: $1, ordinal: $0 + 1) }
     outputs = try CoverageOutputs(command: command, siteNames: specifications.map(\.name))
-    let terrain: TerrainSource
+    if let cells = command.fillVoids, !(cells > 0 && cells <= 10_000) {
+      throw CommandError("--fill-voids must be a distance in cells in (0, 10000]")
+    }
+    var terrain: TerrainSource
     do {
       terrain = try TerrainSource(path: dem)
     } catch let error as GeoRasterError {
       throw CommandError(error.message)
     }
+    terrain.voidFillDistance = command.fillVoids
     self.terrain = terrain
-    for warning in terrain.warnings { FileHandle.standardError.write(Data("airpicture: \(warning)\n".utf8)) }
+    for warning in terrain.warnings { FileHandle.standardError.write(Data("airpicture: warning: \(warning)\n".utf8)) }
     earth = EarthModel(refractionFactor: command.k)
     threads = command.threads ?? ProcessInfo.processInfo.activeProcessorCount
     let limits = CoverageLimits(
@@ -130,10 +134,7 @@ struct CoverageRequest {
         throw Self.explained(error)
       }
       network.merge(field)
-      if field.voidDependentCellCount > 0 {
-        progress.finish()
-        Self.warnAboutVoids(radar: site.name, field: field)
-      }
+      if let note = VoidReport.line(radar: site.name, field: field) { progress.warn(note + " (band 4 flags them)") }
       if !outputs.perRadar.isEmpty {
         let path = transaction.stagedPath(for: outputs.perRadar[index])
         try GeoTIFFWriter.write(
@@ -145,6 +146,11 @@ struct CoverageRequest {
       workspace.recycle(field)
     }
     progress.finish()
+    if terrain.filledVoidCells > 0 {
+      progress.warn(
+        "filled \(terrain.filledVoidCells) void cells of the DEM by inverse-distance interpolation (--fill-voids "
+          + "\(command.fillVoids ?? 0)): the coverage behind them rests on estimated terrain")
+    }
     try writeNetwork(network, window: union, into: transaction)
     let table = SummaryTable(summary: CoverageSummary(network: network, earth: earth), radars: sites.map(\.name))
     print(table.text)
@@ -180,6 +186,11 @@ struct CoverageRequest {
       ("AIRPICTURE_EARTH", "effective radius k*R, k=\(earth.refractionFactor), R=\(earth.radius) m"),
       ("AIRPICTURE_RANGE_KM", "\(command.minRangeKm)-\(command.rangeKm)"),
     ]
+    if let cells = command.fillVoids {
+      items.append(("AIRPICTURE_VOIDS", "filled by GDALFillNodata up to \(cells) cells (estimated terrain)"))
+    } else {
+      items.append(("AIRPICTURE_VOIDS", "unknown terrain: lowest altitudes behind them are lower bounds (band 4)"))
+    }
     if let low = command.minElevationDeg { items.append(("AIRPICTURE_MIN_ELEVATION_DEG", "\(low)")) }
     if let high = command.maxElevationDeg { items.append(("AIRPICTURE_MAX_ELEVATION_DEG", "\(high)")) }
     if let sector = command.sector { items.append(("AIRPICTURE_SECTOR_DEG", sector)) }
@@ -219,17 +230,6 @@ extension CoverageRequest {
     return CommandError(
       "radar '\(radar)' stands on a DEM void (no-data): give its ground elevation in metres as a fifth field, "
         + "--site LAT,LON,HEIGHT_AGL,NAME,GROUND_M")
-  }
-
-  /// Says on stderr how much of a radar's field lies behind DEM voids, whose lowest altitudes are lower bounds.
-  static func warnAboutVoids(radar: String, field: CoverageField) {
-    let inRange = field.lowestAltitudeMSL.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }
-    let share = 100 * Double(field.voidDependentCellCount) / Double(max(inRange, 1))
-    let line =
-      "airpicture: warning: radar '\(radar)': " + String(format: "%.2f", share)
-      + " % of the cells in range see past DEM voids (unknown terrain), so their lowest visible altitudes are lower "
-      + "bounds (band 4 flags them); fill the voids first (gdal_fillnodata) for a definite answer\n"
-    FileHandle.standardError.write(Data(line.utf8))
   }
 
   /// Band 4, only when some cell's lowest altitude depends on a DEM void: 1 there, 0 elsewhere in range.

@@ -36,7 +36,9 @@ struct InterdictionRun {
     try Self.checkMapMemory(mapFlights: mapped, physicalMemory: ProcessInfo.processInfo.physicalMemory)
     self.scenario = scenario
     do {
-      let built = try SimulationWorldBuilder.build(scenario: scenario, dem: dem, threads: threads) { label, fraction in
+      let built = try SimulationWorldBuilder.build(
+        scenario: scenario, dem: dem, threads: threads, warn: reporter.warn
+      ) { label, fraction in
         reporter.report(label, fraction)
       }
       demPath = built.demPath

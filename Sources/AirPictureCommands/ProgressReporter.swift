@@ -36,6 +36,12 @@ final class ProgressReporter: @unchecked Sendable {
     update(fraction)
   }
 
+  /// Prints `line` as a warning on its own line of stderr (whether or not it is a terminal); progress resumes below.
+  func warn(_ line: String) {
+    finish()
+    FileHandle.standardError.write(Data("airpicture: warning: \(line)\n".utf8))
+  }
+
   /// Clears the line.
   func finish() {
     guard enabled else { return }

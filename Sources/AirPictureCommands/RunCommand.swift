@@ -73,7 +73,7 @@ struct RunCommand: ParsableCommand {
         let study = try CoverageStudy(
           scenario: scenario.network, dem: dem, outputDirectory: folder.appendingPathComponent("coverage"),
           threads: threads)
-        _ = try study.run { reporter.report("coverage maps: \($0)", $1) }
+        _ = try study.run(progress: { reporter.report("coverage maps: \($0)", $1) }, warn: reporter.warn)
         reporter.finish()
         maps = scenario.network.networks.map { "coverage/\($0.id)--\(scenario.network.targets[0].id).png" }
       }

@@ -37,7 +37,7 @@ struct ScenarioCoverageRun {
       print(
         "scenario \(scenario.id): \(scenario.radars.count) radars, \(scenario.targets.count) targets, "
           + "\(scenario.networks.count) network configurations; DEM \(study.demPath)")
-      let result = try study.run { label, fraction in reporter.report(label, fraction) }
+      let result = try study.run(progress: { label, fraction in reporter.report(label, fraction) }, warn: reporter.warn)
       reporter.finish()
       try output.publish()
       let region = result.table.rows.first?.region ?? ""

@@ -34,8 +34,13 @@ public struct CoverageStudy {
   }
 
   /// Runs the study; `progress` gets a stage label and the fraction done of that stage.
-  public func run(progress: @escaping @Sendable (String, Double) -> Void = { _, _ in }) throws -> Result {
+  /// `warn` gets one line for each thing the study handled but the analyst must know: implausible DEM heights read
+  /// as voids, and radars whose lowest altitudes are lower bounds behind DEM voids.
+  public func run(
+    progress: @escaping @Sendable (String, Double) -> Void = { _, _ in }, warn: (String) -> Void = { _ in }
+  ) throws -> Result {
     let terrain = try TerrainSource(path: demPath)
+    for warning in terrain.warnings { warn(warning) }
     let earth = EarthModel(refractionFactor: scenario.refractionFactor.value)
     let altitudes = Self.trackedAltitudes(scenario)
     let mapBit = altitudes.firstIndex(of: Float(scenario.mapAltitudeAGL))!
@@ -97,9 +102,16 @@ public struct CoverageStudy {
             limits: CoverageLimits(
               maximumRange: range, minimumElevation: radar.type.elevationLimits.value.lowerBound,
               maximumElevation: radar.type.elevationLimits.value.upperBound))
-          field = try kernel.coverage(of: site, over: terrain.read(windows[index]), workspace: workspace) {
-            progress(label, $0)
+          do {
+            field = try kernel.coverage(of: site, over: terrain.read(windows[index]), workspace: workspace) {
+              progress(label, $0)
+            }
+          } catch CoverageKernelError.siteOnVoid(let name) {
+            throw GeoRasterError(
+              "radar '\(name)' stands on a void (no-data) of the DEM '\(demPath)': move the site in the scenario or "
+                + "fill the DEM (gdal_fillnodata)")
           }
+          if let note = VoidReport.line(radar: radar.name, field: field) { warn(note) }
           fields[range] = field
         }
         for (configurationNumber, configuration) in scenario.networks.enumerated() {

@@ -7,9 +7,11 @@ import RadarModels
 /// Prepares what the Monte Carlo needs from the outside world, once: the DEM over radars, flight areas and Peru, the
 /// Peru mask (from the network scenario's regions file), and every radar's line-of-sight field from the kernel.
 public enum SimulationWorldBuilder {
-  /// Builds the world for `scenario` (on `dem`, or the network scenario's first DEM that exists).
+  /// Builds the world for `scenario` (on `dem`, or the network scenario's first DEM that exists). `warn` gets a line
+  /// for implausible DEM heights and for radars whose fields look past DEM voids (lower bounds).
   public static func build(
-    scenario: InterdictionScenario, dem: String?, threads: Int, progress: @escaping @Sendable (String, Double) -> Void
+    scenario: InterdictionScenario, dem: String?, threads: Int, warn: (String) -> Void = { _ in },
+    progress: @escaping @Sendable (String, Double) -> Void
   ) throws -> (world: SimulationWorld, demPath: String) {
     let network = scenario.network
     let demPath =
@@ -18,6 +20,7 @@ public enum SimulationWorldBuilder {
         throw GeoRasterError("none of the network scenario's DEMs exists; pass --dem")
       }()
     let terrain = try TerrainSource(path: demPath)
+    for warning in terrain.warnings { warn(warning) }
     guard terrain.geometry.coordinateSystem == .geographic else {
       throw GeoRasterError("the scenario runner needs a geographic (longitude/latitude) DEM; '\(demPath)' is projected")
     }
@@ -40,6 +43,7 @@ public enum SimulationWorldBuilder {
       else { throw GeoRasterError("flight area '\(area.name)' lies outside the DEM '\(demPath)'") }
       study = study.union(window)
     }
+    try checkMemory(network: network, terrain: terrain, earth: earth, windows: windows, studyCells: study.cellCount)
     let grid = try terrain.read(study)
     guard let regions = network.regionsFile else {
       throw GeoRasterError("the network scenario needs a regions file with a 'Peru' feature")
@@ -62,9 +66,17 @@ public enum SimulationWorldBuilder {
           maximumRange: radar.type.instrumentedRange.value,
           minimumElevation: radar.type.elevationLimits.value.lowerBound,
           maximumElevation: radar.type.elevationLimits.value.upperBound))
-      let field = try kernel.coverage(of: site, over: terrain.read(windows[index]), workspace: workspace) {
-        progress(label, $0)
+      let field: CoverageField
+      do {
+        field = try kernel.coverage(of: site, over: terrain.read(windows[index]), workspace: workspace) {
+          progress(label, $0)
+        }
+      } catch CoverageKernelError.siteOnVoid(let name) {
+        throw GeoRasterError(
+          "radar '\(name)' stands on a void (no-data) of the DEM '\(demPath)': move the site in the scenario or "
+            + "fill the DEM (gdal_fillnodata)")
       }
+      if let note = VoidReport.line(radar: radar.name, field: field) { warn(note) }
       // The simulation needs the MSL floor and the ceiling only.
       radars.append(
         SimulationWorld.Radar(
@@ -74,5 +86,32 @@ public enum SimulationWorldBuilder {
             ceilingMSL: field.ceilingMSL)))
     }
     return (SimulationWorld(terrain: grid, insidePeru: peru.mask, radars: radars, earth: earth), demPath)
+  }
+}
+
+extension SimulationWorldBuilder {
+  /// Refuses a world that cannot fit in memory before any terrain is read: the study terrain and mask, and every
+  /// radar's kept field (MSL floor and ceiling) beside the largest kernel run.
+  fileprivate static func checkMemory(
+    network: Scenario, terrain: TerrainSource, earth: EarthModel, windows: [GridWindow], studyCells: Int
+  ) throws {
+    let kernel = LineOfSightKernel(earth: earth)
+    var kept = 0
+    var largest = 0
+    for (index, radar) in network.radars.enumerated() {
+      let site = RadarSite(
+        name: radar.name, position: MapPoint(x: radar.longitude, y: radar.latitude),
+        antenna: .aboveGround(radar.antennaHeight.value),
+        limits: CoverageLimits(
+          maximumRange: radar.type.instrumentedRange.value,
+          minimumElevation: radar.type.elevationLimits.value.lowerBound,
+          maximumElevation: radar.type.elevationLimits.value.upperBound))
+      let estimate = try kernel.resourceEstimate(for: site, over: terrain.geometry.subgrid(windows[index]))
+      kept += estimate.windowCells * 8
+      largest = max(largest, estimate.peakBytes)
+    }
+    _ = try MemoryBudget.check(
+      studyCells * 5 + kept + largest, for: "the simulation world of '\(network.id)' (\(network.radars.count) radars)",
+      remedy: "use a coarser DEM (--dem), or set AIRPICTURE_MEMORY_LIMIT_MB if the machine has more")
   }
 }

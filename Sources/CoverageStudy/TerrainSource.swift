@@ -26,6 +26,11 @@ public struct TerrainSource {
   public let wrapsAroundTheGlobe: Bool
   private let openingWarnings: [String]
   private let voidLog = VoidLog()
+  /// When set, voids read in a window are filled by GDAL (`GDALFillNodata`, inverse-distance interpolation) from
+  /// valid terrain up to this many cells away; the filled heights are an estimate (see `filledVoidCells`).
+  public var voidFillDistance: Double?
+  /// Void cells filled so far by `voidFillDistance`.
+  public var filledVoidCells: Int { voidLog.filled }
 
   /// Heights below this (metres) are not terrain (the deepest ocean trench is about -11,000 m): read as voids.
   public static let lowestPlausibleHeight: Float = -12_000
@@ -103,10 +108,15 @@ public struct TerrainSource {
 
   /// Reads the terrain in `window`, in metres, voids as NaN.
   public func read(_ window: GridWindow) throws -> ElevationGrid {
-    let read = try dataset.readValues(
+    var read = try dataset.readValues(
       column: window.column, row: window.row, width: window.width, height: window.height,
       metresPerUnit: metresPerUnit, lowest: Self.lowestPlausibleHeight)
     if read.belowLowest > 0 { voidLog.add(read.belowLowest) }
+    if let distance = voidFillDistance, read.voids > 0 {
+      let filled = try VoidFilling.fill(&read.values, georeference: georeference(of: window), maximumDistance: distance)
+      voidLog.addFilled(filled)
+      read.voids -= filled
+    }
     // The kernel tracks voids in the same sweep when told to expect them (else it sweeps again when it meets one).
     return ElevationGrid(geometry: geometry.subgrid(window), heights: read.values, voidsExpected: read.voids > 0)
   }
@@ -188,8 +198,11 @@ public struct TerrainSource {
 private final class VoidLog: @unchecked Sendable {
   private let lock = NSLock()
   private var total = 0
+  private var filledTotal = 0
 
   var count: Int { lock.withLock { total } }
+  var filled: Int { lock.withLock { filledTotal } }
 
   func add(_ count: Int) { lock.withLock { total += count } }
+  func addFilled(_ count: Int) { lock.withLock { filledTotal += count } }
 }

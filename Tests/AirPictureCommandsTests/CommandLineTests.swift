@@ -4,7 +4,9 @@ import GeoRaster
 import Testing
 
 /// `airpicture` run as a process, as an analyst runs it.
-@Suite struct CommandLineTests {
+@Suite final class CommandLineTests {
+  deinit { try? FileManager.default.removeItem(at: directory) }
+
   let directory: URL
   let dem: String
 

@@ -6,7 +6,9 @@ import Testing
 
 /// DEMs that are wrong in ways an analyst meets (units, scale, datum, masks, voids, degenerate grids, longitudes):
 /// each refused in one line or converted where the DEM is opened.
-@Suite struct DEMInputTests {
+@Suite final class DEMInputTests {
+  deinit { try? FileManager.default.removeItem(at: directory) }
+
   let directory: URL
 
   init() throws {

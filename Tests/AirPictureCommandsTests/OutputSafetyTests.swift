@@ -177,3 +177,80 @@ import Testing
     }
   }
 }
+
+/// Many runs at once on one output, as a busy analyst's scripts do.
+@Suite final class ConcurrentOutputTests {
+  let directory: String
+  let dem: String
+
+  init() throws {
+    directory =
+      FileManager.default.temporaryDirectory.appendingPathComponent("airpicture-busy-\(UUID().uuidString)")
+      .path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    dem = directory + "/dem.tif"
+    try OutputSafetyTests.writeDEM(size: 200, to: dem)
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+  /// Starts every run at once and collects (status, stderr).
+  func runTogether(_ runs: [[String]]) throws -> [(status: Int32, stderr: String)] {
+    let processes = try runs.map { arguments -> (Process, Pipe) in
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: AirPictureProcess.executable)
+      process.arguments = arguments
+      let errors = Pipe()
+      process.standardError = errors
+      process.standardOutput = FileHandle.nullDevice
+      try process.run()
+      return (process, errors)
+    }
+    return processes.map { process, errors in
+      let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      return (process.terminationStatus, text)
+    }
+  }
+
+  @Test func twelveRunsOnOneOutputAllSucceedAndLeaveOneCompleteSet() throws {
+    let runs = (0..<12).map { index in
+      [
+        "coverage", "--dem", dem, "--site=-12.3,-69.7,10", "--range-km", "\(20 + index)", "--threads", "1",
+        "--out", directory + "/same.tif", "--summary-csv", directory + "/same.csv",
+      ]
+    }
+    for (index, result) in try runTogether(runs).enumerated() {
+      #expect(result.status == 0, "run \(index): \(result.stderr)")
+    }
+    let raster = try RasterDataset(path: directory + "/same.tif")
+    #expect(raster.georeference.width > 10)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(".") }
+    #expect(leftovers.isEmpty, "\(leftovers)")
+  }
+
+  @Test func sixScenarioRunsOnOneFolderLeaveOneCompleteRun() throws {
+    let scenario = AirPictureProcess.repository.appendingPathComponent("Scenarios/peru-2025-ssr-only.yaml").path
+    let coarse = AirPictureProcess.repository.appendingPathComponent("Terrain/peru_itu_p1511_5min.tif").path
+    let out = directory + "/study"
+    let results = try runTogether(
+      (0..<6).map { _ in ["coverage", scenario, "--dem", coarse, "--threads", "1", "--out", out] })
+    for (index, result) in results.enumerated() {
+      #expect(result.status == 0, "run \(index): \(result.stderr)")
+    }
+    let data = try Data(contentsOf: URL(fileURLWithPath: out + "/airpicture-manifest.json"))
+    let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let listed = Set(manifest["files"] as? [String] ?? [])
+    let enumerator = FileManager.default.enumerator(atPath: out)
+    var present: Set<String> = []
+    while let name = enumerator?.nextObject() as? String {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: out + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue {
+        present.insert(name)
+      }
+    }
+    #expect(present == listed.union(["airpicture-manifest.json"]))
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(".") }
+    #expect(leftovers.isEmpty, "\(leftovers)")
+  }
+}

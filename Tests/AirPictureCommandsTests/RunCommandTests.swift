@@ -3,7 +3,9 @@ import GeoRaster
 import Testing
 
 /// `airpicture run` and `compare` as processes, on the embedded coarse DEM.
-@Suite struct RunCommandTests {
+@Suite final class RunCommandTests {
+  deinit { try? FileManager.default.removeItem(at: directory) }
+
   let directory = FileManager.default.temporaryDirectory.appendingPathComponent("airpicture-run-\(UUID().uuidString)")
   static let repository = AirPictureProcess.repository
 
@@ -48,6 +50,20 @@ import Testing
     let missing = try run(["run", "/nonexistent/scenario.yaml", "--out", out])
     #expect(missing.status != 0 && missing.stderr.split(separator: "\n").count == 1)
     #expect(missing.stderr.contains("cannot read"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  @Test func mapLayersThatCannotFitAndARepeatedScenarioAreRefused() throws {
+    let out = directory.appendingPathComponent("huge").path
+    var arguments = arguments(out: out, threads: 1)
+    arguments[arguments.firstIndex(of: "10")!] = "10000000"
+    arguments[arguments.firstIndex(of: "150")!] = "10000000"
+    let huge = try run(arguments)
+    #expect(huge.status != 0 && huge.stderr.split(separator: "\n").count == 1, "\(huge.stderr)")
+    #expect(huge.stderr.contains("--map-flights"))
+    let scenario = Self.repository.appendingPathComponent("Scenarios/interdiction-2025.yaml").path
+    let twice = try run(["compare", scenario, scenario, "--flights", "10", "--out", out])
+    #expect(twice.status != 0 && twice.stderr.split(separator: "\n").count == 1 && twice.stderr.contains("twice"))
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 }

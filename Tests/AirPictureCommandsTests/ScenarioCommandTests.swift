@@ -2,7 +2,9 @@ import Foundation
 import Testing
 
 /// `airpicture coverage SCENARIO.yaml --out DIR`, run as a process.
-@Suite struct ScenarioCommandTests {
+@Suite final class ScenarioCommandTests {
+  deinit { try? FileManager.default.removeItem(at: directory) }
+
   static let repository = AirPictureProcess.repository
   let directory = FileManager.default.temporaryDirectory.appendingPathComponent("airpicture-scn-\(UUID().uuidString)")
 

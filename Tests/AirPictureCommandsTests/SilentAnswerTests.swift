@@ -75,6 +75,24 @@ import Testing
     #expect(throws: (any Error).self) { _ = try RasterDataset(path: "vrt://\(self.directory)/clean.tif?bands=4") }
   }
 
+  @Test func voidsFilledOnRequestLeaveNothingFlagged() throws {
+    let out = directory + "/filled.tif"
+    let result = try run([
+      "coverage", "--dem", dem, "--site=\(cell(80, 40)),10,West", "--range-km", "30", "--fill-voids", "50", "--out",
+      out,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("filled") && result.stderr.contains("estimated"), "\(result.stderr)")
+    #expect(!result.stderr.contains("lower bounds"), "\(result.stderr)")
+    #expect(throws: (any Error).self) { _ = try RasterDataset(path: "vrt://\(out)?bands=4") }
+    // The filled cells are terrain now: the site inside the former void is accepted.
+    let inside = try run([
+      "coverage", "--dem", dem, "--site=\(cell(80, 80)),10", "--range-km", "10", "--fill-voids", "50",
+      "--out", directory + "/inside.tif",
+    ])
+    #expect(inside.status == 0, "\(inside.stderr)")
+  }
+
   @Test func aRunThatCannotFitIsRefusedWithItsEstimate() throws {
     let out = directory + "/big.tif"
     let process = Process()

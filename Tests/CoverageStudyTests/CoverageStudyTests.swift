@@ -6,7 +6,9 @@ import RadarModels
 import Testing
 
 /// Whole studies on flat synthetic terrain, where the answers are known.
-@Suite struct CoverageStudyTests {
+@Suite final class CoverageStudyTests {
+  deinit { try? FileManager.default.removeItem(at: directory) }
+
   let directory: URL
   let dem: String
   let earth = EarthModel.standard

@@ -3,7 +3,9 @@ import GeoRaster
 import Testing
 
 /// What band 1 of a DEM reads as: physical values in metres, with every kind of void as NaN.
-@Suite struct DEMReadingTests {
+@Suite final class DEMReadingTests {
+  deinit { try? FileManager.default.removeItem(at: directory) }
+
   let directory: URL = {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("airpicture-demread-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -3,7 +3,9 @@ import Foundation
 import GeoRaster
 import Testing
 
-@Suite struct GeoRasterTests {
+@Suite final class GeoRasterTests {
+  deinit { try? FileManager.default.removeItem(at: directory) }
+
   let directory: URL = {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("airpicture-georaster-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

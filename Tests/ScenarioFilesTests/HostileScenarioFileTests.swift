@@ -3,7 +3,9 @@ import ScenarioFiles
 import Testing
 
 /// Files built to hang, flood or crash the reader: each gets a prompt, located, one-line error.
-@Suite struct HostileScenarioFileTests {
+@Suite final class HostileScenarioFileTests {
+  deinit { try? FileManager.default.removeItem(at: directory) }
+
   let directory: URL
 
   init() throws {

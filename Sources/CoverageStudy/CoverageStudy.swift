@@ -97,19 +97,9 @@ public struct CoverageStudy {
         if let known = fields[range] {
           field = known
         } else {
-          let site = RadarSite(
-            name: radar.name, position: positions[index], antenna: .aboveGround(radar.antennaHeight.value),
-            limits: CoverageLimits(
-              maximumRange: range, minimumElevation: radar.type.elevationLimits.value.lowerBound,
-              maximumElevation: radar.type.elevationLimits.value.upperBound))
-          do {
-            field = try kernel.coverage(of: site, over: terrain.read(windows[index]), workspace: workspace) {
-              progress(label, $0)
-            }
-          } catch CoverageKernelError.siteOnVoid(let name) {
-            throw GeoRasterError(
-              "radar '\(name)' stands on a void (no-data) of the DEM '\(demPath)': move the site in the scenario or "
-                + "fill the DEM (gdal_fillnodata)")
+          let site = radar.kernelSite(at: positions[index], range: range)
+          field = try kernel.coverage(of: site, in: windows[index], of: terrain, workspace: workspace) {
+            progress(label, $0)
           }
           if let note = VoidReport.line(radar: radar.name, field: field) { warn(note) }
           fields[range] = field
@@ -286,12 +276,7 @@ extension CoverageStudy {
     let kernel = LineOfSightKernel(earth: earth, threads: threads)
     var largest = 0
     for (index, radar) in scenario.radars.enumerated() {
-      let site = RadarSite(
-        name: radar.name, position: positions[index], antenna: .aboveGround(radar.antennaHeight.value),
-        limits: CoverageLimits(
-          maximumRange: radar.type.instrumentedRange.value,
-          minimumElevation: radar.type.elevationLimits.value.lowerBound,
-          maximumElevation: radar.type.elevationLimits.value.upperBound))
+      let site = radar.kernelSite(at: positions[index], range: radar.type.instrumentedRange.value)
       let estimate = try kernel.resourceEstimate(for: site, over: terrain.geometry.subgrid(windows[index]))
       largest = max(largest, estimate.peakBytes + (scenario.targets.count - 1) * estimate.fieldBytes)
     }

@@ -59,22 +59,10 @@ public enum SimulationWorldBuilder {
     for (index, radar) in network.radars.enumerated() {
       let label = "line of sight: radar \(index + 1)/\(network.radars.count) \(radar.name)"
       progress(label, 0)
-      let site = RadarSite(
-        name: radar.name, position: MapPoint(x: radar.longitude, y: radar.latitude),
-        antenna: .aboveGround(radar.antennaHeight.value),
-        limits: CoverageLimits(
-          maximumRange: radar.type.instrumentedRange.value,
-          minimumElevation: radar.type.elevationLimits.value.lowerBound,
-          maximumElevation: radar.type.elevationLimits.value.upperBound))
-      let field: CoverageField
-      do {
-        field = try kernel.coverage(of: site, over: terrain.read(windows[index]), workspace: workspace) {
-          progress(label, $0)
-        }
-      } catch CoverageKernelError.siteOnVoid(let name) {
-        throw GeoRasterError(
-          "radar '\(name)' stands on a void (no-data) of the DEM '\(demPath)': move the site in the scenario or "
-            + "fill the DEM (gdal_fillnodata)")
+      let site = radar.kernelSite(
+        at: MapPoint(x: radar.longitude, y: radar.latitude), range: radar.type.instrumentedRange.value)
+      let field = try kernel.coverage(of: site, in: windows[index], of: terrain, workspace: workspace) {
+        progress(label, $0)
       }
       if let note = VoidReport.line(radar: radar.name, field: field) { warn(note) }
       // The simulation needs the MSL floor and the ceiling only.
@@ -99,13 +87,8 @@ extension SimulationWorldBuilder {
     var kept = 0
     var largest = 0
     for (index, radar) in network.radars.enumerated() {
-      let site = RadarSite(
-        name: radar.name, position: MapPoint(x: radar.longitude, y: radar.latitude),
-        antenna: .aboveGround(radar.antennaHeight.value),
-        limits: CoverageLimits(
-          maximumRange: radar.type.instrumentedRange.value,
-          minimumElevation: radar.type.elevationLimits.value.lowerBound,
-          maximumElevation: radar.type.elevationLimits.value.upperBound))
+      let site = radar.kernelSite(
+        at: MapPoint(x: radar.longitude, y: radar.latitude), range: radar.type.instrumentedRange.value)
       let estimate = try kernel.resourceEstimate(for: site, over: terrain.geometry.subgrid(windows[index]))
       kept += estimate.windowCells * 8
       largest = max(largest, estimate.peakBytes)

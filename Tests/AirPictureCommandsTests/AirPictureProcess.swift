@@ -21,12 +21,18 @@ enum AirPictureProcess {
   static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-  /// Runs `airpicture` with `arguments` (in `directory` when given) and waits for it.
-  static func run(_ arguments: [String], in directory: String? = nil) throws -> Result {
+  /// Runs `airpicture` with `arguments` (in `directory` when given, with `environment` added to this process's)
+  /// and waits for it.
+  static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws
+    -> Result
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

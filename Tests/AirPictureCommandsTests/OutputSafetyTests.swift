@@ -5,20 +5,16 @@ import Testing
 
 /// What an analyst's slips must never cost: existing folders, inputs, devices and earlier outputs survive every bad
 /// `--out`, and an interrupted run leaves the earlier outputs or the new ones, never a mixture, and no temporaries.
-@Suite final class OutputSafetyTests {
-  let directory: String
+@Suite struct OutputSafetyTests {
+  let folder: TestFolder
   let dem: String
+  var directory: String { folder.path }
 
   init() throws {
-    directory =
-      FileManager.default.temporaryDirectory.appendingPathComponent("airpicture-safety-\(UUID().uuidString)")
-      .path
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    dem = directory + "/dem.tif"
+    folder = try TestFolder("safety")
+    dem = folder("dem.tif")
     try Self.writeDEM(size: 200, to: dem)
   }
-
-  deinit { try? FileManager.default.removeItem(atPath: directory) }
 
   static func writeDEM(size: Int, to path: String) throws {
     try GeoTIFFWriter.write(
@@ -179,20 +175,16 @@ import Testing
 }
 
 /// Many runs at once on one output, as a busy analyst's scripts do.
-@Suite final class ConcurrentOutputTests {
-  let directory: String
+@Suite struct ConcurrentOutputTests {
+  let folder: TestFolder
   let dem: String
+  var directory: String { folder.path }
 
   init() throws {
-    directory =
-      FileManager.default.temporaryDirectory.appendingPathComponent("airpicture-busy-\(UUID().uuidString)")
-      .path
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    dem = directory + "/dem.tif"
+    folder = try TestFolder("busy")
+    dem = folder("dem.tif")
     try OutputSafetyTests.writeDEM(size: 200, to: dem)
   }
-
-  deinit { try? FileManager.default.removeItem(atPath: directory) }
 
   /// Starts every run at once and collects (status, stderr).
   func runTogether(_ runs: [[String]]) throws -> [(status: Int32, stderr: String)] {

@@ -4,16 +4,15 @@ import GeoRaster
 import Testing
 
 /// Answers that used to come out confidently wrong now come out right, flagged, or refused in one line.
-@Suite final class SilentAnswerTests {
-  let directory: String
+@Suite struct SilentAnswerTests {
+  let folder: TestFolder
   let dem: String
+  var directory: String { folder.path }
   static let size = 160
 
   init() throws {
-    directory =
-      FileManager.default.temporaryDirectory.appendingPathComponent("airpicture-silent-\(UUID().uuidString)")
-      .path
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    folder = try TestFolder("silent")
+    let directory = folder.path
     dem = directory + "/voids.tif"
     // Ridged terrain with an SRTM-style void patch (declared no-data -32768) under the first site and east of it.
     var heights = RidgedFractalTerrain(seed: 3, relief: 1_200, wavelength: 40).heights(
@@ -29,8 +28,6 @@ import Testing
         crsWKT: SpatialReference.wgs84().wkt, isGeographic: true), compressed: false, to: path)
     try RasterDataset.translate(path, to: dem, arguments: ["-a_nodata", "-32768"])
   }
-
-  deinit { try? FileManager.default.removeItem(atPath: directory) }
 
   func run(_ arguments: [String]) throws -> AirPictureProcess.Result {
     try AirPictureProcess.run(arguments)
@@ -95,17 +92,11 @@ import Testing
 
   @Test func aRunThatCannotFitIsRefusedWithItsEstimate() throws {
     let out = directory + "/big.tif"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: AirPictureProcess.executable)
-    process.arguments = ["coverage", "--dem", dem, "--site=\(cell(20, 20)),10", "--range-km", "80", "--out", out]
-    process.environment = ProcessInfo.processInfo.environment.merging(["AIRPICTURE_MEMORY_LIMIT_MB": "1"]) { $1 }
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus != 0 && stderr.split(separator: "\n").count == 1, "\(stderr)")
+    let result = try AirPictureProcess.run(
+      ["coverage", "--dem", dem, "--site=\(cell(20, 20)),10", "--range-km", "80", "--out", out],
+      environment: ["AIRPICTURE_MEMORY_LIMIT_MB": "1"])
+    let stderr = result.stderr
+    #expect(result.status != 0 && stderr.split(separator: "\n").count == 1, "\(stderr)")
     #expect(stderr.contains("needs about") && stderr.contains("--range-km"), "\(stderr)")
     #expect(!FileManager.default.fileExists(atPath: out))
   }

@@ -134,23 +134,7 @@ import Testing
   }
 
   private func runFetch(_ arguments: [String], temporaryDirectory: URL) throws -> AirPictureProcess.Result {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: AirPictureProcess.executable)
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["TMPDIR"] = temporaryDirectory.path
-    process.environment = environment
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return AirPictureProcess.Result(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+    try AirPictureProcess.run(arguments, environment: ["TMPDIR": temporaryDirectory.path])
   }
 }
 

@@ -16,14 +16,16 @@ struct CoverageOutputs {
     png = try command.png.map { try OutputFile($0, option: "--png", worldFile: true) }
     csv = try command.summaryCSV.map { try OutputFile($0, option: "--summary-csv") }
     json = try command.summaryJSON.map { try OutputFile($0, option: "--summary-json") }
-    perRadar =
-      try command.perRadar.map { directory in
-        try siteNames.enumerated().map { index, name in
-          let file = CoverageRequest.fileName(for: name, index: index) + ".tif"
-          return try OutputFile(
-            directory.hasSuffix("/") ? directory + file : directory + "/" + file, option: "--per-radar")
-        }
-      } ?? []
+    if let directory = command.perRadar {
+      guard !directory.isEmpty else { throw OutputError("--per-radar is empty; give a folder") }
+      perRadar = try siteNames.enumerated().map { index, name in
+        let file = CoverageRequest.fileName(for: name, index: index) + ".tif"
+        return try OutputFile(
+          directory.hasSuffix("/") ? directory + file : directory + "/" + file, option: "--per-radar")
+      }
+    } else {
+      perRadar = []
+    }
   }
 
   /// Every output, in publication order: per-radar GeoTIFFs, tables, quick-look, and the network GeoTIFF last.

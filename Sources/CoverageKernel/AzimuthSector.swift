@@ -6,7 +6,8 @@ public struct AzimuthSector: Sendable, Equatable {
   public var end: Double
 
   /// Creates a sector from `start` clockwise to `end`. Throws `CoverageKernelError.invalidSector` when either
-  /// bound is not finite or `start == end` (a zero-width sector); `end = start + 360` is the full circle.
+  /// bound is not finite or the sector has zero width (`start` and `end` the same direction, such as 90,90 or
+  /// 450,90); exactly `end = start + 360` is the full circle.
   public init(start: Double, end: Double) throws(CoverageKernelError) {
     self.start = start
     self.end = end
@@ -15,7 +16,10 @@ public struct AzimuthSector: Sendable, Equatable {
 
   /// Throws `CoverageKernelError.invalidSector` when a bound is not finite or the sector has zero width.
   public func validate() throws(CoverageKernelError) {
-    guard start.isFinite, end.isFinite, start != end else { throw .invalidSector(start: start, end: end) }
+    let span = end - start
+    guard start.isFinite, end.isFinite, span.truncatingRemainder(dividingBy: 360) != 0 || span == 360 else {
+      throw .invalidSector(start: start, end: end)
+    }
   }
 
   /// Whether an azimuth in radians in [0, 2π) falls inside the sector.

@@ -40,8 +40,12 @@ public enum AtomicOutput {
 
   /// Writes `text` as UTF-8 to `path`, atomically.
   public static func writeText(_ text: String, to path: String) throws {
+    // A plain write: the temporary is already AirPicture's own name (Foundation's atomic write would add a second
+    // temporary of its own that a killed run could leave behind).
     try write(to: path) { temporary in
-      guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
+      do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+      } catch {
         throw GeoRasterError("cannot write '\(path)' (disk full or read-only?)")
       }
     }

@@ -56,6 +56,9 @@ public final class RasterDataset {
     guard transform.allSatisfy(\.isFinite) else {
       throw refuse("raster '\(path)' has a geotransform that is not finite (\(transform))")
     }
+    guard abs(transform[1]) >= 1e-12, abs(transform[5]) >= 1e-12 else {
+      throw refuse("raster '\(path)' has cells of \(transform[1]) x \(-transform[5]) units, too small to be a DEM")
+    }
     guard transform[2] == 0, transform[4] == 0, transform[1] > 0, transform[5] < 0 else {
       throw refuse("raster '\(path)' is rotated or not north-up; warp it first (gdalwarp)")
     }

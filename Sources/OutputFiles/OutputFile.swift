@@ -25,7 +25,7 @@ public struct OutputFile: Hashable, Sendable {
     guard !path.isEmpty else { throw OutputError("\(option) is empty; give a file name") }
     let (directory, name) = PathText.split(path)
     guard !name.isEmpty, name != ".", name != ".." else {
-      throw OutputError("\(option) '\(path)' names a folder; give a file name, such as \(PathText.join(path, "coverage.tif"))")
+      throw OutputError("\(option) '\(path)' names a folder; give a file name")
     }
     self.path = path
     self.option = option

@@ -49,7 +49,10 @@ public struct PublicationJournal: Codable, Equatable, Sendable {
   public func write() throws {
     let data = try JSONEncoder().encode(self)
     for copy in copies {
-      guard FileManager.default.createFile(atPath: copy, contents: data) else {
+      do {
+        // A plain write: the journal's own name is the temporary a later run recognises.
+        try data.write(to: URL(fileURLWithPath: copy))
+      } catch {
         for written in copies { unlink(written) }
         throw OutputError("cannot write the publication journal '\(copy)' (disk full or read-only?)")
       }

@@ -47,7 +47,10 @@ public struct RunManifest: Codable, Equatable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(self)
-    guard FileManager.default.createFile(atPath: PathText.join(folder, Self.fileName), contents: data + Data("\n".utf8))
-    else { throw OutputError("cannot write '\(PathText.join(folder, Self.fileName))' (disk full or read-only?)") }
+    do {
+      try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: PathText.join(folder, Self.fileName)))
+    } catch {
+      throw OutputError("cannot write '\(PathText.join(folder, Self.fileName))' (disk full or read-only?)")
+    }
   }
 }

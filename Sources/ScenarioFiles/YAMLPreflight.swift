@@ -68,6 +68,8 @@ enum YAMLPreflight {
     var anchorSizes: [String: Int] = [:]
     var anchorTexts: [String: String] = [:]
     var total = 0
+    /// Whether the document used an alias (so a node count past the budget is an expansion, not plain size).
+    var sawAlias = false
     var documents = 0
 
     init(file: String) { self.file = file }
@@ -125,6 +127,7 @@ enum YAMLPreflight {
         guard let size = anchorSizes[anchor] else {
           throw error(line: line, field: nextPath, "undefined alias '*\(ScenarioFileError.excerpt(anchor))'")
         }
+        sawAlias = true
         try add(size: size, keyText: anchorTexts[anchor], line: line)
       case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
         let isMapping = event.type == YAML_MAPPING_START_EVENT
@@ -186,8 +189,11 @@ enum YAMLPreflight {
       guard total <= YAMLPreflight.nodeBudget else {
         throw error(
           line: line, field: nextPath,
-          "too many nodes: more than \(YAMLPreflight.nodeBudget) once aliases are expanded"
-            + " (anchors that repeat anchors?); refusing the file")
+          sawAlias
+            ? "too many nodes: more than \(YAMLPreflight.nodeBudget) once aliases are expanded"
+              + " (anchors that repeat anchors?); refusing the file"
+            : "too many nodes: more than \(YAMLPreflight.nodeBudget), far more than a scenario holds; refusing the file"
+        )
       }
     }
 

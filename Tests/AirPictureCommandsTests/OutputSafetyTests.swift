@@ -75,6 +75,7 @@ import Testing
 
   @Test func devicesAndDotNamesAreRefusedShortNamesWork() throws {
     expectOneLineRefusal(try coverage(["--out", path("c.tif"), "--summary-csv", "/dev/null"]), mentioning: "device")
+    expectOneLineRefusal(try coverage(["--out", path("c.tif"), "--per-radar", ""]), mentioning: "--per-radar")
     var info = stat()
     #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
     try FileManager.default.createDirectory(atPath: path("s1/s2"), withIntermediateDirectories: true)

@@ -104,6 +104,7 @@ import Testing
   @Test func degenerateGeometryIsRefusedInOneLine() throws {
     for (arguments, word) in [
       (["--site=\(cell(20, 20)),10", "--sector", "90,90"], "sector"),
+      (["--site=\(cell(20, 20)),10", "--sector", "450,90"], "sector"),
       (["--site=90,-69.8,10"], "dem"),
       (["--site=\(cell(20, 20)),2000000"], "height"),
     ] {

@@ -102,6 +102,10 @@ import Testing
   @Test func aZeroWidthSectorIsRefused() throws {
     #expect(throws: CoverageKernelError.invalidSector(start: 90, end: 90)) { try AzimuthSector(start: 90, end: 90) }
     #expect(throws: CoverageKernelError.self) { try AzimuthSector(start: .nan, end: 90) }
+    for (start, end) in [(450.0, 90.0), (0, 720), (-90, 270 + 360)] {
+      #expect(throws: CoverageKernelError.self, "\(start),\(end)") { try AzimuthSector(start: start, end: end) }
+    }
+    #expect(try AzimuthSector(start: 450, end: 100).contains(radians: 95 * .pi / 180))
     let full = try AzimuthSector(start: 0, end: 360)
     #expect(full.contains(radians: 1) && full.contains(radians: 4))
     // A sector mutated to zero width after creation is still refused by the kernel.

@@ -67,6 +67,12 @@ import Testing
     #expect(Self.isOneLine(error.description) && error.description.count < 300, "\(error)")
   }
 
+  @Test func aHugePlainFileIsRefusedForItsSizeNotForAliases() throws {
+    let text = (0..<60_000).map { "k\($0): \($0)" }.joined(separator: "\n")
+    let error = try #require(parseError(text))
+    #expect(error.description.contains("too many nodes") && !error.description.contains("alias"), "\(error)")
+  }
+
   @Test func aliasesWithinTheBudgetAreStillRead() {
     // Five levels expand to about 66,000 nodes: under the budget, so the error is the reader's, not the budget's.
     let lines = [

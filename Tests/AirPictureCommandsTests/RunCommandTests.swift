@@ -53,6 +53,14 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 
+  @Test func aOneLetterOutputFolderWorksFromTheCurrentFolder() throws {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let result = try AirPictureProcess.run(arguments(out: "o", threads: 1), in: directory.path)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("o/comparison.csv").path))
+    #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("o/airpicture-manifest.json").path))
+  }
+
   @Test func mapLayersThatCannotFitAndARepeatedScenarioAreRefused() throws {
     let out = directory.appendingPathComponent("huge").path
     var arguments = arguments(out: out, threads: 1)

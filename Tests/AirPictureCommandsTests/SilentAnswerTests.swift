@@ -72,6 +72,36 @@ import Testing
     #expect(throws: (any Error).self) { _ = try RasterDataset(path: "vrt://\(self.directory)/clean.tif?bands=4") }
   }
 
+  @Test func float32NaNVoidsAndAllVoidDEMsAreHandledTheSameWay() throws {
+    // The same void patch as NaN in a Float32 DEM (GDAL's NaN no-data).
+    let nan = directory + "/nan.tif"
+    let values = try RasterDataset(path: dem).read(column: 0, row: 0, width: Self.size, height: Self.size)
+    let georeference = try RasterDataset(path: dem).georeference
+    try GeoTIFFWriter.write(
+      [RasterBand(description: "elevation (m)", values: values)], georeference: georeference, to: nan)
+    let refused = try run([
+      "coverage", "--dem", nan, "--site=\(cell(80, 80)),10", "--range-km", "20", "--out", directory + "/n.tif",
+    ])
+    #expect(refused.status != 0 && refused.stderr.contains("void"), "\(refused.stderr)")
+    let behind = try run([
+      "coverage", "--dem", nan, "--site=\(cell(80, 40)),10", "--range-km", "30", "--out", directory + "/n.tif",
+    ])
+    #expect(behind.status == 0 && behind.stderr.contains("DEM voids"), "\(behind.stderr)")
+    let empty = directory + "/empty.tif"
+    try GeoTIFFWriter.write(
+      [RasterBand(description: "elevation (m)", values: [Float](repeating: .nan, count: values.count))],
+      georeference: georeference, to: empty)
+    let none = try run([
+      "coverage", "--dem", empty, "--site=\(cell(80, 40)),10,Blind,300", "--range-km", "30", "--out",
+      directory + "/e.tif",
+    ])
+    #expect(none.status != 0 && none.stderr.split(separator: "\n").count == 1, "\(none.stderr)")
+    #expect(none.stderr.contains("no-data"), "\(none.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: directory + "/e.tif"))
+    let bench = try run(["bench", "--dem", empty, "--no-gdal", "--repeats", "1"])
+    #expect(bench.status != 0 && bench.stderr.split(separator: "\n").count == 1, "\(bench.stderr)")
+  }
+
   @Test func voidsFilledOnRequestLeaveNothingFlagged() throws {
     let out = directory + "/filled.tif"
     let result = try run([

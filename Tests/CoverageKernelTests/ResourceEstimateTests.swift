@@ -36,4 +36,28 @@ import Testing
     #expect(huge.peakBytes > 50_000_000_000)
     #expect(huge.windowCells > 8_000_000_000)
   }
+
+  @Test func aSmallGridUnderALongRangeCostsTheGridNotTheRange() throws {
+    // 100 x 100 cells of 30 m (3 km) under a 450 km radar: the sweep stops where the grid ends.
+    let geometry = GridGeometry(
+      coordinateSystem: .projected, originX: 0, originY: 3_000, cellWidth: 30, cellHeight: 30, width: 100, height: 100)
+    func site(_ range: Double) -> RadarSite {
+      RadarSite(
+        name: "r", position: MapPoint(x: 1_500, y: 1_500), antenna: .aboveGround(10),
+        limits: CoverageLimits(maximumRange: range))
+    }
+    let far = try kernel.resourceEstimate(for: site(450_000), over: geometry)
+    let near = try kernel.resourceEstimate(for: site(2_300), over: geometry)
+    #expect(far.storeBytes < 2 * near.storeBytes + 1_000_000, "\(far.storeBytes) vs \(near.storeBytes)")
+    #expect(far.peakBytes < 20_000_000)
+    // The cells are computed as with a range that just covers the grid.
+    let terrain = ElevationGrid(
+      geometry: geometry,
+      heights: RidgedFractalTerrain(seed: 4, relief: 300, wavelength: 20).heights(width: 100, height: 100))
+    let long = try kernel.coverage(of: site(450_000), over: terrain)
+    let short = try kernel.coverage(of: site(2_200), over: terrain)
+    #expect(long.lowestAltitudeMSL.filter { !$0.isNaN }.count == 100 * 100)
+    let corner = 0  // about 2.1 km from the site: in both ranges
+    #expect(abs(long.lowestAltitudeMSL[corner] - short.lowestAltitudeMSL[corner]) < 1)
+  }
 }

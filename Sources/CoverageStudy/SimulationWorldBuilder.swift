@@ -28,6 +28,14 @@ public enum SimulationWorldBuilder {
     var windows: [GridWindow] = []
     for radar in network.radars {
       let position = MapPoint(x: radar.longitude, y: radar.latitude)
+      // Flights are flown in WGS 84 longitude/latitude on the DEM's own grid: a DEM on another datum, or in 0-360°
+      // longitudes, would misplace them silently.
+      let placed = try terrain.position(latitude: radar.latitude, longitude: radar.longitude)
+      guard abs(placed.x - position.x) < 1e-9, abs(placed.y - position.y) < 1e-9 else {
+        throw GeoRasterError(
+          "the scenario runner needs a WGS 84 longitude/latitude DEM in -180...180° (EPSG:4326); '\(demPath)' is "
+            + "not: warp it (gdalwarp -t_srs EPSG:4326)")
+      }
       guard terrain.geometry.contains(position) else {
         throw GeoRasterError("site '\(radar.name)' lies outside the DEM '\(demPath)'")
       }

@@ -61,6 +61,19 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("o/airpicture-manifest.json").path))
   }
 
+  @Test func aDEMOnAnotherDatumIsRefusedByTheScenarioRunner() throws {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let psad = directory.appendingPathComponent("psad56.tif").path
+    try RasterDataset.translate(
+      Self.repository.appendingPathComponent("Terrain/peru_itu_p1511_5min.tif").path, to: psad,
+      arguments: ["-a_srs", "EPSG:4248"])
+    var arguments = arguments(out: directory.appendingPathComponent("datum").path, threads: 1)
+    arguments[arguments.firstIndex(of: "--dem")! + 1] = psad
+    let result = try run(arguments)
+    #expect(result.status != 0 && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    #expect(result.stderr.contains("WGS 84"))
+  }
+
   @Test func mapLayersThatCannotFitAndARepeatedScenarioAreRefused() throws {
     let out = directory.appendingPathComponent("huge").path
     var arguments = arguments(out: out, threads: 1)

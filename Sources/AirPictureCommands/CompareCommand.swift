@@ -69,7 +69,7 @@ struct CompareCommand: ParsableCommand {
       try AtomicOutput.writeText(
         InterdictionReport.html(scenarios: read, tables: tables, flights: flights, seed: seed, maps: []),
         to: folder.appendingPathComponent("report.html"))
-      try output.publish()
+      if let note = try output.publish() { reporter.warn(note) }
       print("wrote \(output.destination): comparison.csv/.json, report.html")
     } catch {
       reporter.finish()

@@ -80,7 +80,7 @@ struct RunCommand: ParsableCommand {
       try AtomicOutput.writeText(
         InterdictionReport.html(scenarios: [scenario], tables: [run.table], flights: flights, seed: seed, maps: maps),
         to: folder.appendingPathComponent("report.html"))
-      try output.publish()
+      if let note = try output.publish() { reporter.warn(note) }
       print(
         "wrote \(output.destination): comparison.csv/.json, flights.gpkg, flights.kml, report.html"
           + (maps.isEmpty ? "" : ", coverage/"))

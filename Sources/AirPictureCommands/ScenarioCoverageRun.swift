@@ -39,7 +39,7 @@ struct ScenarioCoverageRun {
           + "\(scenario.networks.count) network configurations; DEM \(study.demPath)")
       let result = try study.run(progress: { label, fraction in reporter.report(label, fraction) }, warn: reporter.warn)
       reporter.finish()
-      try output.publish()
+      if let note = try output.publish() { reporter.warn(note) }
       let region = result.table.rows.first?.region ?? ""
       print(result.table.summary(region: region))
       print(

@@ -26,14 +26,46 @@ public enum MemoryBudget {
     {
       limits.append(kilobytes * 1_024)
     }
-    if let limit = number(in: "/sys/fs/cgroup/memory.max"), let used = number(in: "/sys/fs/cgroup/memory.current") {
-      limits.append(max(0, limit - used))
-    } else if let limit = number(in: "/sys/fs/cgroup/memory/memory.limit_in_bytes"),
-      let used = number(in: "/sys/fs/cgroup/memory/memory.usage_in_bytes"), limit < 1 << 60
-    {
-      limits.append(max(0, limit - used))
-    }
+    limits.append(contentsOf: cgroupRoom())
     return limits.min()
+  }
+
+  /// The room left under each memory limit of this process's cgroups: its own cgroup and every parent (cgroup v2,
+  /// as Slurm, systemd and Kubernetes set them), or the v1 memory controller. Reclaimable page cache
+  /// (`inactive_file`) does not count as used.
+  static func cgroupRoom() -> [Int] {
+    let membership = (try? String(contentsOfFile: "/proc/self/cgroup", encoding: .utf8)) ?? ""
+    var rooms: [Int] = []
+    if let line = membership.split(separator: "\n").first(where: { $0.hasPrefix("0::") }) {
+      var path = String(line.dropFirst(3))
+      while true {
+        let folder = "/sys/fs/cgroup" + (path == "/" ? "" : path)
+        if let limit = number(in: folder + "/memory.max"), let used = number(in: folder + "/memory.current") {
+          rooms.append(max(0, limit - used + statistic("inactive_file", in: folder + "/memory.stat")))
+        }
+        guard path != "/" && !path.isEmpty, let slash = path.lastIndex(of: "/") else { break }
+        path = slash == path.startIndex ? "/" : String(path[..<slash])
+      }
+    }
+    // cgroup v1: this process's memory cgroup where it is mounted, else the controller's root.
+    let own =
+      membership.split(separator: "\n").first { $0.split(separator: ":").dropFirst().first == "memory" }
+      .map { String($0.split(separator: ":", maxSplits: 2).last ?? "") } ?? ""
+    for folder in ["/sys/fs/cgroup/memory" + own, "/sys/fs/cgroup/memory"] where rooms.isEmpty {
+      if let limit = number(in: folder + "/memory.limit_in_bytes"),
+        let used = number(in: folder + "/memory.usage_in_bytes"), limit < 1 << 60
+      {
+        rooms.append(max(0, limit - used + statistic("total_inactive_file", in: folder + "/memory.stat")))
+      }
+    }
+    return rooms
+  }
+
+  /// A `key value` line of a cgroup statistics file, or 0.
+  private static func statistic(_ key: String, in file: String) -> Int {
+    let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+    let line = text.split(separator: "\n").first { $0.hasPrefix(key + " ") }
+    return line.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
   }
 
   /// Throws a one-line refusal when `bytes` will not fit, naming `what` needs it and the `remedy` (the option that

@@ -57,7 +57,9 @@ public final class RasterDataset {
       throw refuse("raster '\(path)' has a geotransform that is not finite (\(transform))")
     }
     guard abs(transform[1]) >= 1e-12, abs(transform[5]) >= 1e-12 else {
-      throw refuse("raster '\(path)' has cells of \(transform[1]) x \(-transform[5]) units, too small to be a DEM")
+      throw refuse(
+        "raster '\(path)' has \(transform[1]) x \(-transform[5]) unit cells: cells must lie between 1e-7° (1 mm on "
+          + "projected DEMs) and 10° (100 km)")
     }
     guard transform[2] == 0, transform[4] == 0, transform[1] > 0, transform[5] < 0 else {
       throw refuse("raster '\(path)' is rotated or not north-up; warp it first (gdalwarp)")

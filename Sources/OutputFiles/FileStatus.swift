@@ -11,10 +11,11 @@ enum FileStatus: Equatable {
   /// A device, FIFO or socket.
   case special(kind: String)
 
-  /// The status of `path`; `missing` when nothing is there (or it cannot be examined).
-  init(_ path: String) {
+  /// The status of `path`; `missing` when nothing is there (or it cannot be examined). With `following`, a
+  /// symbolic link is judged by what it leads to (for the folder part of a path).
+  init(_ path: String, following: Bool = false) {
     var info = stat()
-    guard lstat(path, &info) == 0 else {
+    guard (following ? stat(path, &info) : lstat(path, &info)) == 0 else {
       self = .missing
       return
     }

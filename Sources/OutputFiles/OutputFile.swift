@@ -33,7 +33,7 @@ public struct OutputFile: Hashable, Sendable {
     self.name = name
     let stem = PathText.stem(name)
     sidecarNames = (worldFile ? [stem + ".wld"] : []) + [name + ".aux.xml"]
-    switch FileStatus(directory) {
+    switch FileStatus(directory, following: true) {
     case .directory: break
     case .missing: throw OutputError("\(option) '\(path)': folder '\(directory)' does not exist")
     default: throw OutputError("\(option) '\(path)': '\(directory)' is not a folder")

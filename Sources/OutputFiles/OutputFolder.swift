@@ -1,3 +1,4 @@
+import Foundation
 import _OutputFilesShims
 
 #if canImport(Glibc)
@@ -26,7 +27,7 @@ public final class OutputFolder {
     guard name != ".", name != "..", path != "/" else {
       throw OutputError("\(option) '\(destination)' cannot be replaced; give a new folder, such as out/run1")
     }
-    switch FileStatus(parent) {
+    switch FileStatus(parent, following: true) {
     case .directory: break
     case .missing: throw OutputError("\(option) '\(destination)': folder '\(parent)' does not exist")
     default: throw OutputError("\(option) '\(destination)': '\(parent)' is not a folder")
@@ -55,14 +56,16 @@ public final class OutputFolder {
     }
   }
 
-  /// Writes the manifest and puts the staged folder in place of the destination.
-  public func publish() throws {
+  /// Writes the manifest and puts the staged folder in place of the destination. Returns a note for the user when
+  /// the earlier output could not be removed whole (files appeared in it meanwhile) and was kept aside instead.
+  @discardableResult
+  public func publish() throws -> String? {
     try RunManifest(listing: staging).write(in: staging)
-    try TemporaryFiles.publishing {
+    return try TemporaryFiles.publishing { () throws -> String? in
       for _ in 0..<8 {
         if rename(staging, destination) == 0 {
           finish()
-          return
+          return nil
         }
         let code = errno
         guard code == ENOTEMPTY || code == EEXIST else {
@@ -71,34 +74,45 @@ public final class OutputFolder {
         // Another run's output is there (checked again: it may have appeared since the start).
         try Self.checkReplaceable(destination, option: option)
         if airpicture_exchange_paths(staging, destination) == 0 {
-          PathText.removeTree(staging)
           finish()
-          return
+          return removeEarlierOutput(at: staging)
         }
         let exchangeError = errno
         guard exchangeError == EINVAL || exchangeError == ENOSYS || exchangeError == EOPNOTSUPP else {
           if exchangeError == ENOENT { continue }  // it went away meanwhile: try the plain rename again
           throw OutputError("cannot replace \(option) '\(destination)'", errno: exchangeError)
         }
-        // No atomic exchange on this file system: move the old folder aside, then the new one in.
-        let (parent, _) = PathText.split(destination)
-        let aside = TemporaryFiles.reserve(in: parent, suffix: ".replaced")
-        guard rename(destination, aside) == 0 else {
-          TemporaryFiles.release(aside)
-          continue
-        }
+        // No atomic exchange on this file system: move the old folder aside (under a name no sweep removes), then
+        // the new one in.
+        let aside = destination + ".previous-run-\(getpid())"
+        guard FileStatus(aside) == .missing, rename(destination, aside) == 0 else { continue }
         if rename(staging, destination) == 0 {
-          TemporaryFiles.remove(aside)
           finish()
-          return
+          return removeEarlierOutput(at: aside)
         }
-        let code2 = errno
-        _ = rename(aside, destination)
-        TemporaryFiles.release(aside)
-        throw OutputError("cannot replace \(option) '\(destination)'", errno: code2)
+        let failure = errno
+        if rename(aside, destination) != 0 {
+          throw OutputError(
+            "cannot replace \(option) '\(destination)' (\(String(cString: strerror(failure)))); the earlier output is "
+              + "kept at '\(aside)'")
+        }
+        throw OutputError("cannot replace \(option) '\(destination)'", errno: failure)
       }
       throw OutputError("cannot replace \(option) '\(destination)': other runs keep writing it")
     }
+  }
+
+  /// Removes an earlier output folder moved to `path`, if it still holds only what its manifest lists; otherwise
+  /// keeps it under a visible name and says where.
+  private func removeEarlierOutput(at path: String) -> String? {
+    if (try? Self.checkReplaceable(path, option: option)) != nil {
+      PathText.removeTree(path)
+      return nil
+    }
+    var kept = destination + ".previous-run-\(getpid())"
+    if FileStatus(kept) != .missing { kept += "-\(Int(Date().timeIntervalSince1970))" }
+    guard rename(path, kept) == 0 else { return "the earlier output of \(option) is kept at '\(path)'" }
+    return "files were added to the earlier output of \(option) while this run wrote; it is kept at '\(kept)'"
   }
 
   /// Removes the staged folder; the destination stays as it was.

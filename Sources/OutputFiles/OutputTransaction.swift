@@ -37,15 +37,16 @@ public final class OutputTransaction {
       guard let path = staged[output], let stem = TemporaryFiles.stem(of: path) else { continue }
       let finalStem = PathText.stem(output.name)
       let temporaryName = PathText.split(path).name
-      for name in PathText.entries(of: output.directory) where name.hasPrefix(stem + ".") || name == stem {
+      let folder = PathText.resolved(output.directory) ?? output.directory
+      for name in PathText.entries(of: folder) where name.hasPrefix(stem + ".") || name == stem {
         let target =
           name.hasPrefix(temporaryName)
           ? output.name + name.dropFirst(temporaryName.count) : finalStem + name.dropFirst(stem.count)
-        let targetPath = PathText.join(output.directory, target)
+        let targetPath = PathText.join(folder, target)
         try OutputFile.checkReplaceable(targetPath, option: output.option, what: "file")
-        renames.append(.init(from: PathText.join(output.directory, name), to: targetPath))
+        renames.append(.init(from: PathText.join(folder, name), to: targetPath))
       }
-      guard renames.contains(where: { $0.from == path }) else {
+      guard renames.contains(where: { $0.from == PathText.join(folder, temporaryName) }) else {
         throw OutputError("\(output.option) '\(output.path)' was not written")
       }
     }

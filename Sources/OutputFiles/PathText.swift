@@ -58,12 +58,39 @@ enum PathText {
 
   /// Removes `path` and, for a folder, everything in it; symbolic links are removed, never followed.
   static func removeTree(_ path: String) {
-    if case .directory = FileStatus(path) {
-      for name in entries(of: path) { removeTree(join(path, name)) }
-      rmdir(path)
-    } else {
-      unlink(path)
+    let (directory, name) = split(path)
+    removeTree(named: name, in: directory)
+  }
+
+  /// Removes `name` in `directory` and, for a folder, everything in it. Folders are opened relative to their
+  /// parent with `O_NOFOLLOW`, so a folder swapped for a symbolic link meanwhile is unlinked, never followed.
+  static func removeTree(named name: String, in directory: String) {
+    let parent = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard parent >= 0 else { return }
+    defer { close(parent) }
+    removeTree(named: name, at: parent)
+  }
+
+  private static func removeTree(named name: String, at parent: Int32) {
+    let folder = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    guard folder >= 0 else {
+      unlinkat(parent, name, 0)  // a file, a link, or nothing
+      return
     }
+    guard let handle = fdopendir(folder) else {
+      close(folder)
+      return
+    }
+    var names: [String] = []
+    while let entry = readdir(handle) {
+      let child = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+      }
+      if child != "." && child != ".." { names.append(child) }
+    }
+    for child in names { removeTree(named: child, at: folder) }
+    closedir(handle)  // closes `folder` too
+    unlinkat(parent, name, AT_REMOVEDIR)
   }
 
   /// Every regular file under `directory`, as paths relative to it, sorted.

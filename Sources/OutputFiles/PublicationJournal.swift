@@ -21,7 +21,7 @@ public struct PublicationJournal: Codable, Equatable, Sendable {
     }
   }
 
-  /// In order.
+  /// In order; absolute paths (a later run may start in another folder).
   public var renames: [Rename]
   /// Every copy of this journal (one in each folder the renames touch), removed once they are done.
   public var copies: [String]
@@ -34,7 +34,24 @@ public struct PublicationJournal: Codable, Equatable, Sendable {
 
   /// Performs the renames whose temporary is still there (renames already done are skipped), then removes the
   /// journal's copies. Returns the first failure, if any, after trying every rename.
-  func complete() -> OutputError? {
+  func complete() -> OutputError? { complete(renames) }
+
+  /// `complete()` for a journal found on disk, trusting only renames of a temporary of `owner`'s run, owned by this
+  /// user, onto a sibling that is not itself a temporary.
+  func complete(onlyTemporariesOf owner: StaleTemporaries.Name) -> OutputError? {
+    complete(
+      renames.filter { rename in
+        let from = PathText.split(rename.from)
+        let to = PathText.split(rename.to)
+        guard rename.from.hasPrefix("/"), from.directory == to.directory, let name = StaleTemporaries.Name(from.name),
+          name.host == owner.host, name.process == owner.process, !to.name.hasPrefix(TemporaryFiles.namePrefix),
+          !to.name.isEmpty, to.name != ".", to.name != ".."
+        else { return false }
+        return StaleTemporaries.isOwnedByUs(rename.from)
+      })
+  }
+
+  private func complete(_ renames: [Rename]) -> OutputError? {
     var failure: OutputError?
     for rename in renames where FileStatus(rename.from) != .missing {
       if Glibc.rename(rename.from, rename.to) != 0, failure == nil {

@@ -5,12 +5,22 @@ import Foundation
   import Glibc
 #endif
 
-/// The temporaries a run writes beside its outputs: named `.airpicture-PID-N…` so a later run can tell whose they
-/// are, registered while they exist, and removed when the run is interrupted (SIGINT, SIGTERM, SIGHUP) or when a
-/// later run finds them left by a process that has died (see `StaleTemporaries`).
+/// The temporaries a run writes beside its outputs: named `.airpicture-HOST-PID-N…` (HOST a hash of the host name,
+/// so runs on other machines sharing a folder are never judged by this machine's process table) so a later run can
+/// tell whose they are, registered while they exist, and removed when the run is interrupted (SIGINT, SIGTERM,
+/// SIGHUP) or when a later run finds them left by a process that has died (see `StaleTemporaries`).
 public enum TemporaryFiles {
   /// Every temporary's name starts with this.
   public static let namePrefix = ".airpicture-"
+  /// This host's tag in temporary names: eight hex digits of an FNV-1a hash of the host name.
+  public static let hostTag: String = {
+    var name = [CChar](repeating: 0, count: 256)
+    gethostname(&name, name.count - 1)
+    var hash: UInt32 = 2_166_136_261
+    for byte in String(cString: name).utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 8 - hex.count) + hex
+  }()
 
   private static let lock = NSRecursiveLock()
   nonisolated(unsafe) private static var counter = 0
@@ -18,13 +28,13 @@ public enum TemporaryFiles {
   nonisolated(unsafe) private static var registered: [String: (directory: String, stem: String)] = [:]
   nonisolated(unsafe) private static var signalSources: [DispatchSourceSignal] = []
 
-  /// Reserves a fresh stem `.airpicture-PID-N` in `directory` and registers it; returns the temporary's path,
+  /// Reserves a fresh stem `.airpicture-HOST-PID-N` in `directory` and registers it; returns the temporary's path,
   /// `stem + suffix`. Sidecars that GDAL writes beside it (`stem.wld`, `stem.png.aux.xml`) belong to it too.
   public static func reserve(in directory: String, suffix: String = "") -> String {
     lock.lock()
     defer { lock.unlock() }
     counter += 1
-    let stem = "\(namePrefix)\(getpid())-\(counter)"
+    let stem = "\(namePrefix)\(hostTag)-\(getpid())-\(counter)"
     let path = PathText.join(directory, stem + suffix)
     registered[path] = (directory, stem)
     return path
@@ -56,7 +66,7 @@ public enum TemporaryFiles {
   /// Whether `path` is a temporary reserved by this process and not yet published or removed.
   public static func isRegistered(_ path: String) -> Bool { stem(of: path) != nil }
 
-  /// The stem of a registered temporary (`.airpicture-PID-N`), if `path` is one.
+  /// The stem of a registered temporary (`.airpicture-HOST-PID-N`), if `path` is one.
   static func stem(of path: String) -> String? {
     lock.lock()
     defer { lock.unlock() }

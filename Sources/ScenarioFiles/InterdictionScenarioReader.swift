@@ -32,7 +32,7 @@ public enum InterdictionScenarioReader {
       guard Set(list).count == list.count else { throw fields[name]!.error("identifiers must be unique") }
     }
     return InterdictionScenario(
-      id: try fields.required("scenario", in: document).string(),
+      id: try fields.required("scenario", in: document).identifier(),
       title: try fields.required("title", in: document).string(), network: network, aircraft: aircraft,
       pattern: try pattern(try fields.required("flights", in: document)), interceptors: interceptors,
       basings: basings, rules: try rules(try fields.required("rules", in: document), networks: network.networks),

@@ -54,7 +54,7 @@ public enum ScenarioReader {
     guard !radars.isEmpty else { throw fields["sites"]!.error("give at least one site") }
     guard !networks.isEmpty else { throw fields["networks"]!.error("give at least one network configuration") }
     return Scenario(
-      id: try fields.required("scenario", in: document).string(),
+      id: try fields.required("scenario", in: document).identifier(),
       title: try fields.required("title", in: document).string(), demCandidates: dems,
       refractionFactor: try earthFields.required("k", in: earth).sourced(in: 0.1...10),
       falseAlarmProbability: try detectionFields.required("pfa", in: detection).sourced(in: 1e-12...0.1),
@@ -74,7 +74,7 @@ public enum ScenarioReader {
   private static func target(_ entry: YAMLValue) throws -> TargetClass {
     let fields = try entry.mapping(allowed: ["id", "name", "rcs_m2", "transponder"])
     return TargetClass(
-      id: try fields.required("id", in: entry).string(), name: try fields.required("name", in: entry).string(),
+      id: try fields.required("id", in: entry).identifier(), name: try fields.required("name", in: entry).string(),
       radarCrossSection: try fields.required("rcs_m2", in: entry).sourced(in: 0.001...10_000),
       transponderOn: try fields.required("transponder", in: entry).bool())
   }
@@ -118,7 +118,7 @@ public enum ScenarioReader {
         probability: try relayFields.required("probability", in: relayField).sourced(in: 0...1))
     }
     return NetworkConfiguration(
-      id: try fields.required("id", in: entry).string(),
+      id: try fields.required("id", in: entry).identifier(),
       description: try fields.required("description", in: entry).string(), realTimeOperators: realTime,
       fusionLatency: try fields.required("fusion_latency_s", in: entry).sourced(in: 0...3_600), voiceRelay: relay)
   }

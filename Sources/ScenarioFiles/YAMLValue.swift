@@ -91,6 +91,19 @@ struct YAMLValue {
     return scalar.string
   }
 
+  /// An identifier that names files and folders: letters, digits, '-', '_' and '.', not starting with '.'.
+  func identifier() throws -> String {
+    let text = try string()
+    let allowed = text.unicodeScalars.allSatisfy {
+      ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "-_.".unicodeScalars.contains($0)
+    }
+    guard allowed, !text.hasPrefix("."), text.count <= 64 else {
+      throw error(
+        "'\(ScenarioFileError.excerpt(text))' is not an identifier (letters, digits, '-', '_', '.'; it names files)")
+    }
+    return text
+  }
+
   func double(in range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude)
     throws -> Double
   {

@@ -33,7 +33,7 @@ import Testing
   func read(_ name: String) -> String? { try? String(contentsOfFile: path(name), encoding: .utf8) }
   var temporaries: [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter {
-      $0.hasPrefix(".airpicture-") || $0.contains(".partial-")
+      $0.hasPrefix(".airpicture-")
     }
   }
 

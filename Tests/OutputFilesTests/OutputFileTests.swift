@@ -1,14 +1,14 @@
 import Foundation
-import Testing
-
 import OutputFiles
+import Testing
 
 /// Output paths are checked before any work: folders, links, devices and inputs are never replaced.
 @Suite final class OutputFileTests {
   let folder: String
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("airpicture-outputs-\(UUID().uuidString)")
+    folder =
+      FileManager.default.temporaryDirectory.appendingPathComponent("airpicture-outputs-\(UUID().uuidString)")
       .path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
   }
@@ -74,7 +74,10 @@ import OutputFiles
     #expect(same?.contains("name the same file") == true)
     let sidecar = reason {
       _ = try OutputTransaction(
-        [try OutputFile(path("map.png"), option: "--png", worldFile: true), try OutputFile(path("map.wld"), option: "--summary-csv")],
+        [
+          try OutputFile(path("map.png"), option: "--png", worldFile: true),
+          try OutputFile(path("map.wld"), option: "--summary-csv"),
+        ],
         inputs: [])
     }
     #expect(sidecar?.contains("sidecar") == true)

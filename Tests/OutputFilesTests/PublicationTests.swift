@@ -1,14 +1,14 @@
 import Foundation
-import Testing
-
 import OutputFiles
+import Testing
 
 /// A run's files appear together, replace earlier ones atomically, and leave no temporaries.
 @Suite final class PublicationTests {
   let folder: String
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("airpicture-publish-\(UUID().uuidString)")
+    folder =
+      FileManager.default.temporaryDirectory.appendingPathComponent("airpicture-publish-\(UUID().uuidString)")
       .path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
   }
@@ -26,7 +26,9 @@ import OutputFiles
   @Test func aTransactionReplacesEveryFileWithSidecarsAndLeavesNoTemporary() throws {
     try write("old map", path("map.png"))
     try write("old table", path("table.csv"))
-    let outputs = [try OutputFile(path("table.csv"), option: "--summary-csv"), try OutputFile(path("map.png"), option: "--png")]
+    let outputs = [
+      try OutputFile(path("table.csv"), option: "--summary-csv"), try OutputFile(path("map.png"), option: "--png"),
+    ]
     let transaction = try OutputTransaction(outputs, inputs: [])
     let staged = transaction.stagedPath(for: outputs[1])
     try write("new map", staged)
@@ -48,35 +50,80 @@ import OutputFiles
     #expect(temporaries.isEmpty)
   }
 
-  @Test func aJournalLeftByADeadRunIsCompletedAndItsTemporariesRemoved() throws {
-    // A process that has certainly exited: its pid is stale.
+  /// The pid of a process that has certainly exited.
+  func deadProcess() throws -> pid_t {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/true")
     try process.run()
     process.waitUntilExit()
-    let dead = process.processIdentifier
+    return process.processIdentifier
+  }
+
+  /// A temporary's name as run `process` on this host makes it.
+  func temporary(_ process: pid_t, _ counter: Int, _ suffix: String) -> String {
+    ".airpicture-\(TemporaryFiles.hostTag)-\(process)-\(counter)\(suffix)"
+  }
+
+  @Test func aJournalLeftByADeadRunIsCompletedAndItsTemporariesRemoved() throws {
+    let dead = try deadProcess()
     try write("old a", path("a.csv"))
     try write("old b", path("b.csv"))
     // The dead run had renamed a.csv and was killed before b.csv.
     try write("new a", path("a.csv"))
-    try write("new b", path(".airpicture-\(dead)-2.csv"))
-    try write("partial", path(".airpicture-\(dead)-3.tif"))
-    try write("legacy", path(".coverage.partial-\(dead).tif"))
+    try write("new b", path(temporary(dead, 2, ".csv")))
+    try write("partial", path(temporary(dead, 3, ".tif")))
     let journal = PublicationJournal(
       renames: [
-        .init(from: path(".airpicture-\(dead)-1.csv"), to: path("a.csv")),
-        .init(from: path(".airpicture-\(dead)-2.csv"), to: path("b.csv")),
-      ], copies: [path(".airpicture-\(dead)-4.journal")])
+        .init(from: path(temporary(dead, 1, ".csv")), to: path("a.csv")),
+        .init(from: path(temporary(dead, 2, ".csv")), to: path("b.csv")),
+      ], copies: [path(temporary(dead, 4, ".journal"))])
     try journal.write()
     let log = StaleTemporaries.clean(in: [folder])
     #expect(read("a.csv") == "new a" && read("b.csv") == "new b")
     #expect(entries == ["a.csv", "b.csv"], "\(log)")
   }
 
-  @Test func temporariesOfLiveProcessesAreKept() throws {
-    try write("mine", path(".airpicture-1-1.tif"))  // pid 1 is always alive
+  @Test func aPlantedJournalCannotRenameAnythingButItsOwnRunsTemporaries() throws {
+    let dead = try deadProcess()
+    try FileManager.default.createDirectory(atPath: path("victim"), withIntermediateDirectories: true)
+    try write("thesis", path("victim/thesis.txt"))
+    try write("junk", path("victim/old.txt"))
+    try write("other run", path(temporary(dead + 1, 1, ".tif")))
+    let journal = PublicationJournal(
+      renames: [
+        .init(from: path("victim/old.txt"), to: path("victim/thesis.txt")),
+        .init(from: path(temporary(dead + 1, 1, ".tif")), to: path("victim/thesis.txt")),
+        .init(from: "relative/" + temporary(dead, 1, ".tif"), to: "thesis.txt"),
+      ], copies: [path(temporary(dead, 9, ".journal"))])
+    try journal.write()
     StaleTemporaries.clean(in: [folder])
-    #expect(read(".airpicture-1-1.tif") == "mine")
+    #expect(read("victim/thesis.txt") == "thesis" && read("victim/old.txt") == "junk")
+  }
+
+  @Test func onlyExactTemporaryNamesOfThisHostAreRemovedAndLinksAreNotFollowed() throws {
+    let dead = try deadProcess()
+    let foreign = [
+      ".coverage.partial-\(dead).tif", ".airpicture-2024-config", ".airpicture-\(dead)-1.tif",
+      ".airpicture-0badf00d-\(dead)-1.tif",  // another host's run: this host cannot judge it
+    ]
+    for name in foreign { try write("keep", path(name)) }
+    try FileManager.default.createDirectory(
+      atPath: path(".backup.partial-31999/sub"), withIntermediateDirectories: true)
+    try write("keep", path(".backup.partial-31999/sub/notes.txt"))
+    try FileManager.default.createDirectory(atPath: path("precious"), withIntermediateDirectories: true)
+    try write("keep", path("precious/a.txt"))
+    #expect(symlink(path("precious"), path(temporary(dead, 5, ".partial"))) == 0)
+    StaleTemporaries.clean(in: [folder])
+    for name in foreign { #expect(read(name) == "keep", "\(name) removed") }
+    #expect(read(".backup.partial-31999/sub/notes.txt") == "keep")
+    #expect(read("precious/a.txt") == "keep")
+    #expect(!entries.contains(temporary(dead, 5, ".partial")))
+  }
+
+  @Test func temporariesOfLiveProcessesAreKept() throws {
+    try write("mine", path(temporary(1, 1, ".tif")))  // pid 1 is always alive
+    StaleTemporaries.clean(in: [folder])
+    #expect(read(temporary(1, 1, ".tif")) == "mine")
   }
 
   @Test func aFolderIsCreatedThenReplacedWholeButNeverAForeignOne() throws {

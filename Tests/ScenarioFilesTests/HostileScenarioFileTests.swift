@@ -73,6 +73,26 @@ import Testing
     #expect(error.description.contains("too many nodes") && !error.description.contains("alias"), "\(error)")
   }
 
+  @Test func idsThatNameFilesMustBeIdentifiers() throws {
+    let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Scenarios")
+    let text = try String(
+      contentsOf: scenarios.appendingPathComponent("peru-2025-ssr-only.yaml"), encoding: .utf8)
+    for (original, hostile) in [
+      ("- id: non-cooperative", "- id: ../../escape"), ("scenario: peru-2025-ssr-only", "scenario: a/b"),
+      ("- id: integrated", "- id: .hidden"),
+    ] {
+      #expect(text.contains(original))
+      let yaml = text.replacingOccurrences(of: original, with: hostile)
+      do {
+        _ = try ScenarioReader.parse(yaml: yaml, file: "ids.yaml", folder: scenarios)
+        Issue.record("'\(hostile)' accepted")
+      } catch let error as ScenarioFileError {
+        #expect(error.description.contains("not an identifier"), "\(error)")
+      }
+    }
+  }
+
   @Test func aliasesWithinTheBudgetAreStillRead() {
     // Five levels expand to about 66,000 nodes: under the budget, so the error is the reader's, not the budget's.
     let lines = [

@@ -152,7 +152,12 @@ struct CoverageRequest {
           + "\(command.fillVoids ?? 0)): the coverage behind them rests on estimated terrain")
     }
     try writeNetwork(network, window: union, into: transaction)
-    let table = SummaryTable(summary: CoverageSummary(network: network, earth: earth), radars: sites.map(\.name))
+    var table = SummaryTable(summary: CoverageSummary(network: network, earth: earth), radars: sites.map(\.name))
+    if let flags = network.voidDependence {
+      let inRange = network.lowestAltitudeMSL.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }
+      let flagged = flags.reduce(0) { $0 + Int($1) }
+      table.voidDependentPercent = 100 * Double(flagged) / Double(max(inRange, 1))
+    }
     print(table.text)
     if let csv = outputs.csv { try AtomicOutput.writeText(table.csv, to: transaction.stagedPath(for: csv)) }
     if let json = outputs.json { try AtomicOutput.writeText(try table.json(), to: transaction.stagedPath(for: json)) }

@@ -5,6 +5,9 @@ import Foundation
 struct SummaryTable {
   var summary: CoverageSummary
   var radars: [String]
+  /// Percent of the cells in range whose lowest visible altitude looks past a DEM void (a lower bound); nil when
+  /// none does.
+  var voidDependentPercent: Double? = nil
 
   /// A plain-text table.
   var text: String {
@@ -16,6 +19,12 @@ struct SummaryTable {
     for row in summary.rows {
       lines.append(
         String(format: "%14.0f  %11.0f  %15.2f", row.altitudeAGL, row.coveredAreaKm2, row.coveredPercent))
+    }
+    if let voidDependentPercent {
+      lines.append(
+        String(
+          format: "%.2f %% of the cells in range look past DEM voids: their lowest altitudes are lower bounds",
+          voidDependentPercent))
     }
     return lines.joined(separator: "\n")
   }
@@ -37,9 +46,16 @@ struct SummaryTable {
     struct Document: Encodable {
       var radars: [String]
       var summary: CoverageSummary
+      var voidDependentPercent: Double?
+
+      enum CodingKeys: String, CodingKey {
+        case radars, summary
+        case voidDependentPercent = "void_dependent_percent"
+      }
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    return String(decoding: try encoder.encode(Document(radars: radars, summary: summary)), as: UTF8.self) + "\n"
+    let document = Document(radars: radars, summary: summary, voidDependentPercent: voidDependentPercent)
+    return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
   }
 }

@@ -56,7 +56,14 @@ import Testing
 
   @Test func cellsBehindAVoidAreFlaggedInBandFourAndReported() throws {
     let out = directory + "/behind.tif"
-    let result = try run(["coverage", "--dem", dem, "--site=\(cell(80, 40)),10,West", "--range-km", "30", "--out", out])
+    let result = try run([
+      "coverage", "--dem", dem, "--site=\(cell(80, 40)),10,West", "--range-km", "30", "--out", out,
+      "--summary-json", directory + "/behind.json",
+    ])
+    let json = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: directory + "/behind.json")))
+    let percent = (json as? [String: Any])?["void_dependent_percent"] as? Double
+    #expect(percent.map { $0 > 0 && $0 < 100 } == true, "\(String(describing: percent))")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.contains("DEM voids") && result.stderr.contains("lower"), "\(result.stderr)")
     let band4 = try RasterDataset(path: "vrt://\(out)?bands=4")

@@ -73,5 +73,5 @@ let package = Package(
       dependencies: ["AirPictureCommands", "GeoRaster", "CoverageKernel", "OutputFiles", "airpicture"]
     ),
   ],
-  swiftLanguageModes: [.v5]
+  swiftLanguageModes: [.v6]
 )

@@ -3,7 +3,7 @@
 /// First-touch page faults cost more than the line-of-sight arithmetic on many machines, so a network run or a
 /// benchmark passes one workspace to every `coverage` call and hands finished fields back with `recycle`.
 /// A workspace serves one `coverage` call at a time.
-public final class CoverageWorkspace: @unchecked Sendable {
+public final class CoverageWorkspace {
   var store: [Float] = []
   private var spare: [[Float]] = []
 

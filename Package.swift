@@ -54,23 +54,27 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "airpicture", dependencies: ["AirPictureCommands"]),
+    // Helpers every test target shares (assertions that cannot pass vacuously).
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     // The exact, slow line-of-sight reference that the tests hold the kernel to.
     .target(name: "CoverageReference", dependencies: ["CoverageKernel"], path: "Tests/CoverageReference"),
-    .testTarget(name: "CoverageKernelTests", dependencies: ["CoverageKernel", "CoverageReference"]),
+    .testTarget(name: "CoverageKernelTests", dependencies: ["TestSupport", "CoverageKernel", "CoverageReference"]),
     .testTarget(
       name: "CoverageAccuracyTests",
-      dependencies: ["CoverageKernel", "CoverageReference", "GeoRaster", "CoverageStudy"]),
-    .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles"]),
-    .testTarget(name: "GeoRasterTests", dependencies: ["GeoRaster", "CoverageKernel"]),
-    .testTarget(name: "RadarModelsTests", dependencies: ["RadarModels"]),
-    .testTarget(name: "InterdictionTests", dependencies: ["Interdiction", "CoverageKernel", "RadarModels"]),
-    .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "RadarModels", "Interdiction"]),
+      dependencies: ["TestSupport", "CoverageKernel", "CoverageReference", "GeoRaster", "CoverageStudy"]),
+    .testTarget(name: "OutputFilesTests", dependencies: ["TestSupport", "OutputFiles"]),
+    .testTarget(name: "GeoRasterTests", dependencies: ["TestSupport", "GeoRaster", "CoverageKernel"]),
+    .testTarget(name: "RadarModelsTests", dependencies: ["TestSupport", "RadarModels"]),
+    .testTarget(
+      name: "InterdictionTests", dependencies: ["TestSupport", "Interdiction", "CoverageKernel", "RadarModels"]),
+    .testTarget(
+      name: "ScenarioFilesTests", dependencies: ["TestSupport", "ScenarioFiles", "RadarModels", "Interdiction"]),
     .testTarget(
       name: "CoverageStudyTests",
-      dependencies: ["CoverageStudy", "CoverageKernel", "GeoRaster", "RadarModels", "ScenarioFiles"]),
+      dependencies: ["TestSupport", "CoverageStudy", "CoverageKernel", "GeoRaster", "RadarModels", "ScenarioFiles"]),
     .testTarget(
       name: "AirPictureCommandsTests",
-      dependencies: ["AirPictureCommands", "GeoRaster", "CoverageKernel", "OutputFiles", "airpicture"]
+      dependencies: ["TestSupport", "AirPictureCommands", "GeoRaster", "CoverageKernel", "OutputFiles", "airpicture"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import CoverageKernel
 import Foundation
 import GeoRaster
+import TestSupport
 import Testing
 
 /// `airpicture` run as a process, as an analyst runs it.
@@ -44,7 +45,7 @@ import Testing
     let csv = try String(contentsOfFile: path("net.csv"), encoding: .utf8).split(separator: "\n")
     #expect(csv.count == 5 && csv[0] == "altitude_agl_m,covered_km2,computed_km2,covered_percent")
     let percents = csv.dropFirst().map { Double($0.split(separator: ",")[3])! }
-    #expect(percents == percents.sorted() && percents.allSatisfy { (0...100).contains($0) })
+    #expect(percents == percents.sorted() && percents.isNonEmptyAndAll { (0...100).contains($0) })
     #expect(FileManager.default.fileExists(atPath: path("net.png")))
     #expect(FileManager.default.fileExists(atPath: path("net.wld")))
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("net.json"))))

@@ -2,6 +2,7 @@ import CoverageKernel
 import CoverageStudy
 import Foundation
 import GeoRaster
+import TestSupport
 import Testing
 
 /// DEMs that are wrong in ways an analyst meets (units, scale, datum, masks, voids, degenerate grids, longitudes):
@@ -121,7 +122,7 @@ import Testing
     let feet = try writeDEM("feet.tif") { column, _ in Float(1_000 * column) }
     try RasterDataset.setUnitType("ft", path: feet)
     let heights = try TerrainSource(path: feet).read(GridWindow(column: 0, row: 0, width: 4, height: 1)).heights
-    #expect(heights.enumerated().allSatisfy { abs($0.element - Float($0.offset) * 304.8) < 1e-3 })
+    #expect(heights.enumerated().isNonEmptyAndAll { abs($0.element - Float($0.offset) * 304.8) < 1e-3 })
     try RasterDataset.setUnitType("cubit", path: feet)
     expectRefusal(try coverage(feet), ["cubit", "metres"])
   }
@@ -160,7 +161,7 @@ import Testing
       arguments: ["-ot", "Byte", "-a_nodata", "none", "-colorinterp_2", "alpha"])
     let heights = try TerrainSource(path: path("masked.tif")).read(GridWindow(column: 0, row: 0, width: 120, height: 1))
       .heights
-    #expect(heights.enumerated().allSatisfy { $0.offset < 60 ? $0.element.isNaN : $0.element == 180 })
+    #expect(heights.enumerated().isNonEmptyAndAll { $0.offset < 60 ? $0.element.isNaN : $0.element == 180 })
   }
 
   @Test func srtmVoidsWithoutDeclaredNoDataAreVoidsWithAWarning() throws {
@@ -169,7 +170,8 @@ import Testing
     let terrain = try TerrainSource(path: path("srtm.tif"))
     #expect(terrain.warnings.count == 1 && terrain.warnings[0].contains("-12000"))
     let heights = try terrain.read(GridWindow(column: 48, row: 0, width: 8, height: 1)).heights
-    #expect(heights.enumerated().allSatisfy { (2..<6).contains($0.offset) ? $0.element.isNaN : $0.element == 300 })
+    #expect(
+      heights.enumerated().isNonEmptyAndAll { (2..<6).contains($0.offset) ? $0.element.isNaN : $0.element == 300 })
     let result = try coverage(path("srtm.tif"), site: "-12.55,-69.2,10", range: "5")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.contains("warning") && result.stderr.contains("-32768"), "\(result.stderr)")

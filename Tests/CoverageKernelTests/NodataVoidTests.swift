@@ -1,5 +1,6 @@
 import CoverageKernel
 import Foundation
+import TestSupport
 import Testing
 
 /// Voids (no-data) in the terrain: refused under the site, unknown in the path, and never a silent answer.
@@ -76,7 +77,7 @@ import Testing
     #expect(differing > 500, "the patch must shadow something")
     // The shadow of a 2.5 x 2 km patch, not the whole field.
     #expect(flagged >= differing && flagged < inRange / 4, "\(flagged) flagged of \(inRange)")
-    #expect(mask.enumerated().allSatisfy { $0.element == 0 || void.isInRange($0.offset) })
+    #expect(mask.enumerated().isNonEmptyAndAll { $0.element == 0 || void.isInRange($0.offset) })
     #expect(high.voidDependence == nil && high.voidDependentCellCount == 0)
     // Told of the voids up front, the kernel sweeps once and gives the same field; a wrong hint changes nothing.
     var hinted = Self.patched(.nan)

@@ -3,6 +3,7 @@ import CoverageStudy
 import Foundation
 import GeoRaster
 import RadarModels
+import TestSupport
 import Testing
 
 /// Whole studies on flat synthetic terrain, where the answers are known.
@@ -80,8 +81,9 @@ import Testing
 
   @Test func aSecondaryRadarNetworkNeverSeesASilentTransponder() throws {
     let table = try run(scenario(role: .secondary), into: "ssr").table
-    #expect(table.rows.filter { $0.target == "off" }.allSatisfy { $0.coveredKm2 == 0 && $0.coveredWithRelayKm2 == 0 })
-    #expect(table.rows.filter { $0.target == "on" }.allSatisfy { $0.coveredKm2 > 10_000 })
+    #expect(
+      table.rows.filter { $0.target == "off" }.isNonEmptyAndAll { $0.coveredKm2 == 0 && $0.coveredWithRelayKm2 == 0 })
+    #expect(table.rows.filter { $0.target == "on" }.isNonEmptyAndAll { $0.coveredKm2 > 10_000 })
   }
 
   @Test func regionalFiguresAddUp() throws {
@@ -103,7 +105,7 @@ import Testing
         abs(value("west half").regionKm2 + value("east half").regionKm2 - whole.regionKm2) < 1e-6 * whole.regionKm2)
       #expect(
         abs(value("west half").coveredKm2 + value("east half").coveredKm2 - whole.coveredKm2) < 1e-6 * whole.regionKm2)
-      #expect(rows.allSatisfy { $0.coveredPercent >= 0 && $0.coveredPercent <= 100 })
+      #expect(rows.isNonEmptyAndAll { $0.coveredPercent >= 0 && $0.coveredPercent <= 100 })
       // The box is 8° x 4° at 10° S: its geodesic area on the sphere.
       let area = pow(earth.radius, 2) * 8 * .pi / 180 * (sin(8 * Double.pi / 180) - sin(12 * Double.pi / 180)).magnitude
       #expect(abs(whole.regionKm2 - area / 1e6) / (area / 1e6) < 0.002)

@@ -1,5 +1,6 @@
 import Foundation
 import GeoRaster
+import TestSupport
 import Testing
 
 /// What band 1 of a DEM reads as: physical values in metres, with every kind of void as NaN.
@@ -97,8 +98,8 @@ import Testing
     #expect(read.values[0].isNaN && read.values[1].isNaN, "-32768 (-65536 scaled) is a void")
     #expect(read.values[8].isNaN && read.values[9].isNaN, "±inf are voids")
     #expect(read.belowLowest == 2)
-    #expect(read.values.filter { !$0.isNaN }.allSatisfy { $0 == 500 })
-    #expect(try raster.read(column: 0, row: 1, width: 2, height: 1).allSatisfy(\.isNaN))
+    #expect(read.values.filter { !$0.isNaN }.isNonEmptyAndAll { $0 == 500 })
+    #expect(try raster.read(column: 0, row: 1, width: 2, height: 1).isNonEmptyAndAll(\.isNaN))
   }
 
   @Test func declaredNoDataIsAVoidAndNotCountedAsImplausible() throws {
@@ -107,7 +108,7 @@ import Testing
     let read = try RasterDataset(path: path("srtm.tif")).readValues(
       column: 0, row: 0, width: 8, height: 6, metresPerUnit: 1, lowest: -12_000)
     #expect(read.belowLowest == 0)
-    #expect(read.values.enumerated().allSatisfy { $0.offset % 8 == 4 ? $0.element.isNaN : $0.element == 1_200 })
+    #expect(read.values.enumerated().isNonEmptyAndAll { $0.offset % 8 == 4 ? $0.element.isNaN : $0.element == 1_200 })
   }
 
   @Test func aFIFOOrDirectoryIsRefusedWithoutBlocking() throws {

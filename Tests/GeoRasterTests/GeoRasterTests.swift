@@ -42,7 +42,9 @@ import Testing
     let read = try raster.read(column: 0, row: 0, width: 30, height: 20)
     #expect(read.elementsEqual(values) { $0 == $1 || ($0.isNaN && $1.isNaN) })
     let window = try raster.read(column: 5, row: 3, width: 4, height: 2)
-    #expect(window[0] == values[3 * 30 + 5] || window[0].isNaN)
+    let expected = (3..<5).flatMap { row in values[(row * 30 + 5)..<(row * 30 + 9)] }
+    #expect(window.elementsEqual(expected) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+    #expect(window.contains { $0.isNaN } && window.contains { !$0.isNaN })
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
       $0.contains("partial")
     }

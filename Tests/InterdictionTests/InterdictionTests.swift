@@ -2,6 +2,7 @@ import CoverageKernel
 import Foundation
 import Interdiction
 import RadarModels
+import TestSupport
 import Testing
 
 /// The checks, on the synthetic theatre: each could fail if the simulation were wrong.
@@ -44,13 +45,13 @@ import Testing
   @Test func aFlightEntirelyOutsideCoverageIsNeverDetected() {
     let far = SyntheticTheatre.radars(far: true)
     let results = run(SyntheticTheatre.scenario(radars: far), SyntheticTheatre.world(radars: far))
-    #expect(results.values.flatMap { $0 }.allSatisfy { $0.outcome == .undetected })
+    #expect(results.values.flatMap { $0 }.isNonEmptyAndAll { $0.outcome == .undetected })
   }
 
   @Test func withEveryRadarUnavailableNothingIsDetected() {
     let down = SyntheticTheatre.radars(availability: 0)
     let results = run(SyntheticTheatre.scenario(radars: down), SyntheticTheatre.world(radars: down))
-    #expect(results.values.flatMap { $0 }.allSatisfy { $0.outcome == .undetected && $0.borderToDetection == nil })
+    #expect(results.values.flatMap { $0 }.isNonEmptyAndAll { $0.outcome == .undetected && $0.borderToDetection == nil })
   }
 
   @Test func theIntegratedNetworkNeverDetectsLessForTheSameDraws() {

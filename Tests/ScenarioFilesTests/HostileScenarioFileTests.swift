@@ -32,6 +32,7 @@ import Testing
     } catch let error as ScenarioFileError {
       return error
     } catch {
+      Issue.record("unexpected error, not a located scenario error: \(error)")
       return nil
     }
   }

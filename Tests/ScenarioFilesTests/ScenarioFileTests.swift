@@ -1,6 +1,7 @@
 import Foundation
 import RadarModels
 import ScenarioFiles
+import TestSupport
 import Testing
 
 /// The shipped presets and scenarios, and the errors bad files get.
@@ -22,9 +23,15 @@ import Testing
     let new = catalog["new-3d-2016"]!.detectionModel(falseAlarmProbability: 1e-6)!
     #expect(abs(new.probability(range: 370_000, rcs: 2) - 0.75) < 1e-9)
     #expect(catalog["thales-rsm-970s"]!.role == .secondary)
+    #expect(!catalog.types.isEmpty)
     for type in catalog.types {
       for provenance in [type.instrumentedRange.provenance, type.scanPeriod.provenance, type.availability.provenance] {
-        #expect(!provenance.label.isEmpty)
+        // The label always has its "source: " prefix; what must not be empty is the text behind it.
+        let text: String
+        switch provenance {
+        case .source(let words), .derived(let words), .assumption(let words): text = words
+        }
+        #expect(text.trimmingCharacters(in: .whitespaces).count >= 10, "\(type.id): '\(provenance.label)'")
       }
     }
   }
@@ -37,7 +44,7 @@ import Testing
     #expect(scenario.targets.contains { !$0.transponderOn })
     #expect(scenario.radars.contains { $0.operator == "FAP" && $0.type.id == "an-tps-70" })
     let notional = scenario.radars.filter(\.notional)
-    #expect(notional.allSatisfy { $0.name.lowercased().contains("notional") })
+    #expect(notional.allSatisfy { $0.name.lowercased().contains("notional") })  // may be empty: checked next
     #expect((name == "peru-planned") == !notional.isEmpty)
     #expect(FileManager.default.fileExists(atPath: scenario.regionsFile!))
   }
@@ -56,6 +63,7 @@ import Testing
     } catch let error as ScenarioFileError {
       return error
     } catch {
+      Issue.record("unexpected error, not a located scenario error: \(error)")
       return nil
     }
   }

@@ -73,13 +73,7 @@ public enum SimulationWorldBuilder {
         progress(label, $0)
       }
       if let note = VoidReport.line(radar: radar.name, field: field) { warn(note) }
-      // The simulation needs the MSL floor and the ceiling only.
-      radars.append(
-        SimulationWorld.Radar(
-          placement: radar,
-          field: CoverageField(
-            geometry: field.geometry, lowestAltitudeMSL: field.lowestAltitudeMSL, lowestAltitudeAGL: [],
-            ceilingMSL: field.ceilingMSL)))
+      radars.append(SimulationWorld.Radar(placement: radar, visibility: RadarVisibility(field)))
     }
     return (SimulationWorld(terrain: grid, insidePeru: peru.mask, radars: radars, earth: earth), demPath)
   }

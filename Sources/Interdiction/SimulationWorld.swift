@@ -5,14 +5,14 @@ import RadarModels
 /// What the Monte Carlo flies over and is seen by: terrain, Peru's extent, and each radar's line-of-sight field
 /// (computed once by the kernel; looked up, never recomputed, per scan).
 public struct SimulationWorld: Sendable {
-  /// One radar: its placement and the lowest altitude MSL it sees over its window.
+  /// One radar: its placement and what it sees over its window.
   public struct Radar: Sendable {
     public var placement: RadarPlacement
-    public var field: CoverageField
+    public var visibility: RadarVisibility
 
-    public init(placement: RadarPlacement, field: CoverageField) {
+    public init(placement: RadarPlacement, visibility: RadarVisibility) {
       self.placement = placement
-      self.field = field
+      self.visibility = visibility
     }
   }
 
@@ -56,15 +56,6 @@ public struct SimulationWorld: Sendable {
   /// Whether `radar` has line of sight to a target at `altitude` metres MSL over a position: above the lowest visible
   /// altitude and under the cone of silence.
   func isVisible(radar: Int, latitude: Double, longitude: Double, altitude: Double) -> Bool {
-    let field = radars[radar].field
-    let geometry = field.geometry
-    let column = Int(geometry.column(ofX: longitude).rounded())
-    let row = Int(geometry.row(ofY: latitude).rounded())
-    guard column >= 0, row >= 0, column < geometry.width, row < geometry.height else { return false }
-    let index = row * geometry.width + column
-    let lowest = field.lowestAltitudeMSL[index]
-    guard !lowest.isNaN, altitude >= Double(lowest) else { return false }
-    if let ceiling = field.ceilingMSL, altitude > Double(ceiling[index]) { return false }
-    return true
+    radars[radar].visibility.sees(x: longitude, y: latitude, altitude: altitude)
   }
 }

@@ -109,7 +109,8 @@ enum SyntheticTheatre {
       let window = geometry.window(
         around: site.position, radius: site.limits.maximumRange, earthRadius: EarthModel.meanRadius)!
       return SimulationWorld.Radar(
-        placement: radar, field: try! kernel.coverage(of: site, over: terrain.cropped(to: window)))
+        placement: radar,
+        visibility: RadarVisibility(try! kernel.coverage(of: site, over: terrain.cropped(to: window))))
     }
     return SimulationWorld(terrain: terrain, insidePeru: peru, radars: fields, earth: .standard)
   }

@@ -7,7 +7,7 @@ public struct Basing: Sendable, Equatable {
     public var name: String
     public var latitude: Double
     public var longitude: Double
-    /// Minutes from the order to take-off; nil when no aircraft is on alert there.
+    /// Seconds from the order to take-off; nil when no aircraft is on alert there.
     public var scrambleDelay: Sourced<Double>?
 
     public init(name: String, latitude: Double, longitude: Double, scrambleDelay: Sourced<Double>?) {

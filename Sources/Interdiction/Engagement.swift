@@ -78,7 +78,7 @@ public struct Engagement: Sendable {
     var best: (time: Double, station: Basing.Station, sample: FlightPath.Sample, launch: Double)?
     var reachableButFar = false
     for station in ready {
-      let launch = classified.time + station.scrambleDelay!.value * 60
+      let launch = classified.time + station.scrambleDelay!.value
       switch earliestIntercept(
         path: path, from: station, launch: launch, interceptor: interceptor, phases: phases, picture: classified,
         earth: earth)

@@ -121,7 +121,7 @@ public enum InterdictionScenarioReader {
         name: try values.required("base", in: station).string(),
         latitude: try values.required("lat", in: station).double(in: -90...90),
         longitude: try values.required("lon", in: station).double(in: -180...180),
-        scrambleDelay: try values["alert_min"]?.sourced(in: 0...10_000))
+        scrambleDelay: try values["alert_min"].map { scaled(try $0.sourced(in: 0...10_000), 60) })
     }
     return Basing(
       id: try fields.required("id", in: entry).string(),

@@ -76,7 +76,7 @@ enum SyntheticTheatre {
       basings: [
         Basing(
           id: "forward", description: "",
-          stations: [Basing.Station(name: "base", latitude: -12.2, longitude: -71.0, scrambleDelay: fact(30))])
+          stations: [Basing.Station(name: "base", latitude: -12.2, longitude: -71.0, scrambleDelay: fact(30 * 60))])
       ],
       rules: InterdictionRules(
         confirmHits: 2, confirmWindow: 3, dropAfterMisses: 6,

@@ -42,6 +42,7 @@ struct BenchWorkload {
     } catch let error as GeoRasterError {
       throw CommandError(error.message)
     }
+    for warning in source.warnings { FileHandle.standardError.write(Data("airpicture: warning: \(warning)\n".utf8)) }
     let specification = try text.map { try SiteSpecification(parsing: $0, ordinal: 1) }
     let geometry = source.geometry
     var position = MapPoint(

@@ -16,6 +16,8 @@ struct CoverageRequest {
   let outputs: CoverageOutputs
   /// Each site's window of the DEM (its range), in `--site` order.
   let windows: [GridWindow]
+  /// What the DEM's opening warned about (said once; reading may find more).
+  let openingWarnings: [String]
 
   init(command: CoverageCommand) throws {
     self.command = command
@@ -54,7 +56,8 @@ struct CoverageRequest {
     }
     terrain.voidFillDistance = command.fillVoids
     self.terrain = terrain
-    for warning in terrain.warnings { FileHandle.standardError.write(Data("airpicture: warning: \(warning)\n".utf8)) }
+    openingWarnings = terrain.warnings
+    for warning in openingWarnings { FileHandle.standardError.write(Data("airpicture: warning: \(warning)\n".utf8)) }
     earth = EarthModel(refractionFactor: command.k)
     threads = command.threads ?? ProcessInfo.processInfo.activeProcessorCount
     let limits = CoverageLimits(
@@ -146,6 +149,7 @@ struct CoverageRequest {
       workspace.recycle(field)
     }
     progress.finish()
+    for warning in terrain.warnings where !openingWarnings.contains(warning) { progress.warn(warning) }
     if terrain.filledVoidCells > 0 {
       progress.warn(
         "filled \(terrain.filledVoidCells) void cells of the DEM by inverse-distance interpolation (--fill-voids "

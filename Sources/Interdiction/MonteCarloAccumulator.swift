@@ -61,27 +61,19 @@ struct MonteCarloAccumulator {
 
   /// The percentiles whose tallies kept only counts per second.
   var pendingPercentiles: [PendingPercentile] {
-    var pending: [PendingPercentile] = []
+    let tallies =
+      detections.sorted(by: { $0.key < $1.key }).map { ($0.key, TimeKind.detection, $0.value) }
+      + interceptions.enumerated().map { ($0.offset, TimeKind.interception, $0.element) }
     let fractions = [MonteCarloSummary.TimePercentiles.medianFraction, MonteCarloSummary.TimePercentiles.p90Fraction]
-    for (index, tally) in detections.sorted(by: { $0.key < $1.key }) {
-      for fraction in fractions {
-        guard let location = tally.percentileLocation(fraction) else { continue }
-        pending.append(
+    return tallies.flatMap { index, kind, tally in
+      fractions.compactMap { fraction in
+        tally.percentileLocation(fraction).map { location in
           PendingPercentile(
-            key: PercentileKey(gridIndex: index, kind: .detection, fraction: fraction), second: location.second,
-            rank: location.rank))
+            key: PercentileKey(gridIndex: index, kind: kind, fraction: fraction), second: location.second,
+            rank: location.rank)
+        }
       }
     }
-    for (index, tally) in interceptions.enumerated() {
-      for fraction in fractions {
-        guard let location = tally.percentileLocation(fraction) else { continue }
-        pending.append(
-          PendingPercentile(
-            key: PercentileKey(gridIndex: index, kind: .interception, fraction: fraction), second: location.second,
-            rank: location.rank))
-      }
-    }
-    return pending
   }
 
   /// The summary, with the values `resolved` by a replay for the pending percentiles.

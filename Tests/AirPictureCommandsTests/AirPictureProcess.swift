@@ -22,10 +22,11 @@ enum AirPictureProcess {
     .deletingLastPathComponent()
 
   /// Runs `airpicture` with `arguments` (in `directory` when given, with `environment` added to this process's)
-  /// and waits for it.
-  static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws
-    -> Result
-  {
+  /// and waits for it; a run still going after `limit` seconds is stopped (SIGTERM), so a hang fails its test instead
+  /// of stalling the suite.
+  static func run(
+    _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], limit: Double = 300
+  ) throws -> Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -38,9 +39,12 @@ enum AirPictureProcess {
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: watchdog)
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    watchdog.cancel()
     return Result(
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
       stderr: String(decoding: stderr, as: UTF8.self))

@@ -51,24 +51,9 @@ import Testing
     _ dem: String, site: String = "-12.6,-69.2,10", range: String = "20", out: String = "out.tif",
     environment: [String: String] = [:]
   ) throws -> AirPictureProcess.Result {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: AirPictureProcess.executable)
-    process.arguments = ["coverage", "--dem", dem, "--site=\(site)", "--range-km", range, "--out", path(out)]
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-    DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
-    let stdout = output.fileHandleForReading.readDataToEndOfFile()
-    let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    watchdog.cancel()
-    return AirPictureProcess.Result(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+    try AirPictureProcess.run(
+      ["coverage", "--dem", dem, "--site=\(site)", "--range-km", range, "--out", path(out)], environment: environment,
+      limit: 60)
   }
 
   /// Expects a refusal: non-zero exit, one line on stderr containing every one of `words`, and no output file.

@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "airpicture", targets: ["airpicture"]),
     .library(name: "CoverageKernel", targets: ["CoverageKernel"]),
     .library(name: "GeoRaster", targets: ["GeoRaster"]),
+    .library(name: "InterdictionModels", targets: ["InterdictionModels"]),
     .library(name: "Interdiction", targets: ["Interdiction"]),
     .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
     .library(name: "CoverageStudy", targets: ["CoverageStudy"]),
@@ -35,21 +36,27 @@ let package = Package(
     .target(name: "RadarModels"),
     // Scenario and preset files (YAML via Yams), validated with file, line and field in every error.
     .target(
-      name: "ScenarioFiles", dependencies: ["RadarModels", "Interdiction", .product(name: "Yams", package: "Yams")]),
+      name: "ScenarioFiles",
+      dependencies: ["RadarModels", "InterdictionModels", .product(name: "Yams", package: "Yams")]),
     // Map composition (legends, labels, scale bars, markers) on RGB planes: pure Swift.
     .target(name: "MapCanvas"),
     // Scenario coverage studies: radars x targets x network configurations, tables, maps, KML.
     .target(
       name: "CoverageStudy",
-      dependencies: ["CoverageKernel", "GeoRaster", "RadarModels", "MapCanvas", "Interdiction"]
+      dependencies: ["CoverageKernel", "GeoRaster", "RadarModels", "MapCanvas", "Interdiction", "InterdictionModels"]
     ),
+    // Suspect aircraft, flight patterns, interceptors, basings, rules and the interdiction scenario: value types with
+    // the source of every figure, apart from the engine that simulates them.
+    .target(name: "InterdictionModels", dependencies: ["RadarModels"]),
     // The Monte Carlo of suspect flights, the air picture over time and interceptor engagements: pure Swift.
-    .target(name: "Interdiction", dependencies: ["CoverageKernel", "RadarModels"]),
+    .target(name: "Interdiction", dependencies: ["CoverageKernel", "RadarModels", "InterdictionModels"]),
     // The `airpicture` subcommands as small value types.
     .target(
       name: "AirPictureCommands",
       dependencies: [
-        "CoverageKernel", "GeoRaster", "CoverageStudy", "RadarModels", "ScenarioFiles", "Interdiction", "OutputFiles",
+        "CoverageKernel", "GeoRaster", "CoverageStudy", "RadarModels", "ScenarioFiles", "Interdiction",
+        "InterdictionModels",
+        "OutputFiles",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -66,9 +73,10 @@ let package = Package(
     .testTarget(name: "GeoRasterTests", dependencies: ["TestSupport", "GeoRaster", "CoverageKernel"]),
     .testTarget(name: "RadarModelsTests", dependencies: ["TestSupport", "RadarModels"]),
     .testTarget(
-      name: "InterdictionTests", dependencies: ["TestSupport", "Interdiction", "CoverageKernel", "RadarModels"]),
+      name: "InterdictionTests",
+      dependencies: ["TestSupport", "Interdiction", "InterdictionModels", "CoverageKernel", "RadarModels"]),
     .testTarget(
-      name: "ScenarioFilesTests", dependencies: ["TestSupport", "ScenarioFiles", "RadarModels", "Interdiction"]),
+      name: "ScenarioFilesTests", dependencies: ["TestSupport", "ScenarioFiles", "RadarModels", "InterdictionModels"]),
     .testTarget(
       name: "CoverageStudyTests",
       dependencies: ["TestSupport", "CoverageStudy", "CoverageKernel", "GeoRaster", "RadarModels", "ScenarioFiles"]),

@@ -32,6 +32,7 @@ let package = Package(
       dependencies: [
         .product(name: "Benchmark", package: "benchmark"),
         .product(name: "Interdiction", package: rootIdentity),
+        .product(name: "InterdictionModels", package: rootIdentity),
         .product(name: "ScenarioFiles", package: rootIdentity),
         .product(name: "CoverageStudy", package: rootIdentity),
       ],

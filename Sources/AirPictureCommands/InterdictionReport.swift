@@ -1,5 +1,6 @@
 import Foundation
 import Interdiction
+import InterdictionModels
 import RadarModels
 
 /// A self-contained HTML report (readable offline): the question, the key assumptions with their sources, the

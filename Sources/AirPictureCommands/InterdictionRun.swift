@@ -2,6 +2,7 @@ import CoverageStudy
 import Foundation
 import GeoRaster
 import Interdiction
+import InterdictionModels
 import ScenarioFiles
 
 /// What `run` and `compare` share: reading an interdiction scenario, building its world, running the Monte Carlo.

@@ -2,6 +2,7 @@ import CoverageKernel
 import Foundation
 import GeoRaster
 import Interdiction
+import InterdictionModels
 import RadarModels
 
 /// Prepares what the Monte Carlo needs from the outside world, once: the DEM over radars, flight areas and Peru, the

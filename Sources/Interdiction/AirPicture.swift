@@ -1,3 +1,4 @@
+import InterdictionModels
 import RadarModels
 
 /// What the military command knows of one flight under one network configuration: when it first hears of it, when a

@@ -1,4 +1,5 @@
 import Foundation
+import InterdictionModels
 
 /// The comparison the procurement question needs, per network configuration × interceptor × basing: probabilities of
 /// detection, confirmed track and interception with 95 % Wilson intervals, times from the border crossing, flight

@@ -1,5 +1,6 @@
 import CoverageKernel
 import Foundation
+import InterdictionModels
 
 /// The command's reaction to a classified track: the best ready base launches a pair, which flies to an intercept
 /// point predicted from the picture it has (the true position while the track is live, a dead-reckoned one from a

@@ -1,5 +1,6 @@
 import CoverageKernel
 import Foundation
+import InterdictionModels
 
 /// One suspect flight, sampled at a fixed time step: out from Bolivia to a strip in Peru, time on the ground, and
 /// back, following the terrain at its cruise height within its climb rate and ceiling.

@@ -1,5 +1,6 @@
 import CoverageKernel
 import Foundation
+import InterdictionModels
 import RadarModels
 
 /// The Monte Carlo: `flights` suspect flights, each simulated once against the radars and then under every

@@ -1,5 +1,5 @@
 import Foundation
-import Interdiction
+import InterdictionModels
 import RadarModels
 
 /// Reads an interdiction scenario (`Scenarios/interdiction-*.yaml`): the radar network scenario it builds on, the

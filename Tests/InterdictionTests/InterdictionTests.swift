@@ -1,6 +1,7 @@
 import CoverageKernel
 import Foundation
 import Interdiction
+import InterdictionModels
 import RadarModels
 import TestSupport
 import Testing

@@ -1,5 +1,6 @@
 import CoverageKernel
 import Interdiction
+import InterdictionModels
 import RadarModels
 
 /// A small flat theatre for tests: "Bolivia" east of 69.5° W, "Peru" west of it, a primary radar on the border, a

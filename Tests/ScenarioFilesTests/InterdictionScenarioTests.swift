@@ -1,5 +1,5 @@
 import Foundation
-import Interdiction
+import InterdictionModels
 import ScenarioFiles
 import Testing
 

@@ -24,12 +24,28 @@ public struct MonteCarlo: Sendable {
   public let world: SimulationWorld
   public let seed: UInt64
   public let threads: Int
+  /// The scenario's configurations, interceptors and basings by id, looked up once per combination, not per flight.
+  private let configurationsByID: [String: NetworkConfiguration]
+  private let interceptorsByID: [String: InterceptorType]
+  private let basingsByID: [String: Basing]
 
   public init(scenario: InterdictionScenario, world: SimulationWorld, seed: UInt64, threads: Int) {
     self.scenario = scenario
     self.world = world
     self.seed = seed
     self.threads = max(1, threads)
+    // Ids are unique within a scenario (its reader refuses duplicates); the first wins otherwise.
+    configurationsByID = Dictionary(scenario.network.networks.map { ($0.id, $0) }) { first, _ in first }
+    interceptorsByID = Dictionary(scenario.interceptors.map { ($0.id, $0) }) { first, _ in first }
+    basingsByID = Dictionary(scenario.basings.map { ($0.id, $0) }) { first, _ in first }
+  }
+
+  /// The parts a combination names, resolved in this scenario.
+  private func parts(of combination: Combination) -> (NetworkConfiguration, InterceptorType, Basing) {
+    guard let configuration = configurationsByID[combination.network],
+      let interceptor = interceptorsByID[combination.interceptor], let basing = basingsByID[combination.basing]
+    else { preconditionFailure("combination \(combination) does not come from scenario '\(scenario.id)'") }
+    return (configuration, interceptor, basing)
   }
 
   /// Every combination, in scenario order.
@@ -159,18 +175,16 @@ public struct MonteCarlo: Sendable {
     let radars = world.radars.map(\.placement)
     var pictures: [String: AirPicture] = [:]
     return grid.map { combination in
+      let (configuration, interceptor, basing) = parts(of: combination)
       let picture =
         pictures[combination.network]
         ?? AirPicture(
-          flight: index, history: history,
-          configuration: scenario.network.networks.first { $0.id == combination.network }!, radars: radars,
-          rules: scenario.rules, random: random)
+          flight: index, history: history, configuration: configuration, radars: radars, rules: scenario.rules,
+          random: random)
       pictures[combination.network] = picture
       let engagement = Engagement(
-        flight: index, path: path, picture: picture,
-        interceptor: scenario.interceptors.first { $0.id == combination.interceptor }!,
-        basing: scenario.basings.first { $0.id == combination.basing }!, rules: scenario.rules, earth: world.earth,
-        random: random)
+        flight: index, path: path, picture: picture, interceptor: interceptor, basing: basing, rules: scenario.rules,
+        earth: world.earth, random: random)
       let border = path.borderCrossing
       return FlightRecord(
         flight: index, outcome: engagement.outcome,

@@ -18,8 +18,6 @@ public struct AirPictureCommand: ParsableCommand {
   /// help goes to stdout.
   public static func runFromCommandLine() -> Never {
     TemporaryFiles.removeOnInterruption()
-    // Temporaries that killed runs left in the temporary folder (bench inputs, fetched tiles).
-    StaleTemporaries.clean(in: [NSTemporaryDirectory()])
     do {
       var command = try parseAsRoot()
       try command.run()

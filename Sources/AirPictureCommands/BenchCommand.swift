@@ -33,6 +33,8 @@ struct BenchCommand: ParsableCommand {
   var noGDAL = false
 
   func run() throws {
+    // The temporary folder is where bench writes; clear what killed bench runs left there.
+    StaleTemporaries.clean(in: [NSTemporaryDirectory()])
     guard repeats >= 1 else { throw CommandError("--repeats must be at least 1") }
     guard size >= 101 && size <= 20_001 else { throw CommandError("--size must be in 101...20001") }
     let maximumThreads = threads ?? ProcessInfo.processInfo.activeProcessorCount

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoRaster
+import OutputFiles
 
 /// `airpicture terrain fetch`: a DEM of Copernicus tiles over HTTP through GDAL's `/vsicurl/`.
 struct TerrainFetchCommand: ParsableCommand {
@@ -30,6 +31,8 @@ struct TerrainFetchCommand: ParsableCommand {
   var mirror: String?
 
   func run() throws {
+    // The temporary folder is where tiles are gathered; clear what killed fetches left there.
+    StaleTemporaries.clean(in: [NSTemporaryDirectory()])
     let numbers = bbox.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
     guard numbers.count == 4, numbers[0] < numbers[2], numbers[1] < numbers[3], numbers[1] >= -90, numbers[3] <= 90,
       numbers[0] >= -180, numbers[2] <= 180

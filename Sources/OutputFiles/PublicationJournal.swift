@@ -33,25 +33,30 @@ public struct PublicationJournal: Codable, Equatable, Sendable {
   }
 
   /// Performs the renames whose temporary is still there (renames already done are skipped), then removes the
-  /// journal's copies. Returns the first failure, if any, after trying every rename.
-  func complete() -> OutputError? { complete(renames) }
+  /// journal's copies: this run's own journal, which it has just written. Returns the first failure, if any, after
+  /// trying every rename.
+  func complete() -> OutputError? { complete(renames, removing: copies) }
 
-  /// `complete()` for a journal found on disk, trusting only renames of a temporary of `owner`'s run, owned by this
-  /// user, onto a sibling that is not itself a temporary.
+  /// `complete()` for a journal found on disk, left by `owner`'s dead run: it trusts only renames of that run's own
+  /// temporaries, owned by this user, onto a sibling that is not itself a temporary, and removes only copies that are
+  /// that run's journals, so a planted journal can neither move nor delete anything else.
   func complete(onlyTemporariesOf owner: StaleTemporaries.Name) -> OutputError? {
-    complete(
-      renames.filter { rename in
-        let from = PathText.split(rename.from)
-        let to = PathText.split(rename.to)
-        guard rename.from.hasPrefix("/"), from.directory == to.directory, let name = StaleTemporaries.Name(from.name),
-          name.host == owner.host, name.process == owner.process, !to.name.hasPrefix(TemporaryFiles.namePrefix),
-          !to.name.isEmpty, to.name != ".", to.name != ".."
-        else { return false }
-        return StaleTemporaries.isOwnedByUs(rename.from)
-      })
+    func isOwnersTemporary(_ path: String, suffix: String? = nil) -> Bool {
+      guard path.hasPrefix("/"), let name = StaleTemporaries.Name(PathText.split(path).name),
+        name.host == owner.host, name.process == owner.process, suffix.map({ name.suffix == $0 }) ?? true
+      else { return false }
+      return StaleTemporaries.isOwnedByUs(path)
+    }
+    let trusted = renames.filter { rename in
+      let from = PathText.split(rename.from)
+      let to = PathText.split(rename.to)
+      return from.directory == to.directory && !to.name.hasPrefix(TemporaryFiles.namePrefix) && !to.name.isEmpty
+        && to.name != "." && to.name != ".." && isOwnersTemporary(rename.from)
+    }
+    return complete(trusted, removing: copies.filter { isOwnersTemporary($0, suffix: ".journal") })
   }
 
-  private func complete(_ renames: [Rename]) -> OutputError? {
+  private func complete(_ renames: [Rename], removing copies: [String]) -> OutputError? {
     var failure: OutputError?
     for rename in renames where FileStatus(rename.from) != .missing {
       if Glibc.rename(rename.from, rename.to) != 0, failure == nil {
@@ -65,12 +70,14 @@ public struct PublicationJournal: Codable, Equatable, Sendable {
   /// Writes this journal to every path in `copies`.
   public func write() throws {
     let data = try JSONEncoder().encode(self)
+    var written: [String] = []
     for copy in copies {
       do {
         // A plain write: the journal's own name is the temporary a later run recognises.
         try data.write(to: URL(fileURLWithPath: copy))
+        written.append(copy)
       } catch {
-        for written in copies { unlink(written) }
+        for path in written { unlink(path) }  // only the copies this call wrote
         throw OutputError("cannot write the publication journal '\(copy)' (disk full or read-only?)")
       }
     }

@@ -100,6 +100,23 @@ import Testing
     #expect(read("victim/thesis.txt") == "thesis" && read("victim/old.txt") == "junk")
   }
 
+  @Test func aPlantedJournalCannotDeleteWhatItListsAsItsCopies() throws {
+    let dead = try deadProcess()
+    try write("thesis", path("thesis.txt"))
+    try write("other run", path(temporary(dead + 1, 2, ".journal")))
+    // Written at its own name, but listing a user's file and another run's journal as its "copies".
+    let journal = PublicationJournal(
+      renames: [],
+      copies: [path(temporary(dead, 9, ".journal")), path("thesis.txt"), path(temporary(dead + 1, 2, ".journal"))])
+    try journal.write()
+    // `write` wrote every listed copy: put the user's file and the other run's journal back as they were.
+    try write("thesis", path("thesis.txt"))
+    try write("other run", path(temporary(dead + 1, 2, ".journal")))
+    StaleTemporaries.clean(in: [folder])
+    #expect(read("thesis.txt") == "thesis")
+    #expect(!entries.contains(temporary(dead, 9, ".journal")))
+  }
+
   @Test func onlyExactTemporaryNamesOfThisHostAreRemovedAndLinksAreNotFollowed() throws {
     let dead = try deadProcess()
     let foreign = [

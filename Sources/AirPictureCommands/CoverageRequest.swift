@@ -241,14 +241,14 @@ extension CoverageRequest {
         + "--site LAT,LON,HEIGHT_AGL,NAME,GROUND_M")
   }
 
-  /// Band 4, only when some cell's lowest altitude depends on a DEM void: 1 there, 0 elsewhere in range.
+  /// Band 4, only when some cell's lowest altitude depends on a DEM void: 1 there.
+  /// No-data elsewhere (band 1 says which cells are in range), so the band compresses to almost nothing.
   func voidBand(_ network: NetworkCoverage) -> [RasterBand] {
     guard let flags = network.voidDependence else { return [] }
-    let values = zip(flags, network.lowestAltitudeMSL).map { flag, msl in msl.isNaN ? Float.nan : Float(flag) }
     return [
       RasterBand(
-        description: "1 where the lowest visible altitude looks past a DEM void (a lower bound), 0 elsewhere",
-        values: values)
+        description: "1 where the lowest visible altitude looks past a DEM void (a lower bound), no-data elsewhere",
+        values: flags.map { $0 == 0 ? Float.nan : 1 })
     ]
   }
 }

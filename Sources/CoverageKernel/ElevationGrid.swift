@@ -4,17 +4,33 @@ public struct ElevationGrid: Sendable {
   public var geometry: GridGeometry
   /// `geometry.width × geometry.height` heights in metres.
   public var heights: [Float]
-  /// A hint from whoever read the heights that some are voids (the reader met no-data). The kernel then tracks
-  /// voids in its first sweep instead of finding them in a first read-back and sweeping again; results are the
-  /// same either way, a wrong hint costs only time.
-  public var voidsExpected: Bool
+  /// Whether some heights are voids, when whoever read them knows (the reader counted no-data); nil when unknown, and
+  /// the kernel then looks itself (one pass over the heights). Results are the same either way; a hint of `true` on
+  /// terrain without voids costs only time.
+  public var voidsExpected: Bool?
 
   /// Creates a grid; `heights` must hold one value per cell.
-  public init(geometry: GridGeometry, heights: [Float], voidsExpected: Bool = false) {
+  public init(geometry: GridGeometry, heights: [Float], voidsExpected: Bool? = nil) {
     precondition(heights.count == geometry.width * geometry.height, "one height per cell")
     self.geometry = geometry
     self.heights = heights
     self.voidsExpected = voidsExpected
+  }
+
+  /// Whether any height is a void (NaN or infinite): one pass, eight lanes at a time.
+  public var hasVoids: Bool {
+    heights.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return false }
+      let chunks = buffer.count / 8
+      var probe = SIMD8<Float>(repeating: 0)
+      let raw = UnsafeRawPointer(base)
+      for chunk in 0..<chunks {
+        let values = raw.loadUnaligned(fromByteOffset: chunk * 32, as: SIMD8<Float>.self)
+        probe += values - values  // NaN from here on once a NaN or an infinity passes
+      }
+      for index in (chunks * 8)..<buffer.count where !buffer[index].isFinite { return true }
+      return probe.sum().isNaN
+    }
   }
 
   /// The height at a cell.

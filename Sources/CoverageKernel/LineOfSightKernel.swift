@@ -29,8 +29,8 @@ public struct LineOfSightKernel: Sendable {
   /// Throws `CoverageKernelError`: before any sweeping for invalid input (see `validate(_:over:)`) and for a site
   /// on a void (`siteOnVoid`: give `AntennaHeight.aboveSeaLevel`); after it, `noTerrainInRange` when voids leave
   /// no terrain in range. Voids in the path are unknown terrain: the field counts and flags the cells that depend
-  /// on them. Terrain without voids is swept once; a window with voids is found by the first read-back and swept
-  /// again with the void bookkeeping (progress then restarts once), unless `terrain.voidsExpected` says so first.
+  /// on them. The terrain is swept once, with the void bookkeeping when it has voids (`terrain.voidsExpected`, or a
+  /// pass over the heights when that is unknown); only a hint of `false` that proves wrong costs a second sweep.
   public func coverage(
     of site: RadarSite, over terrain: ElevationGrid, workspace: CoverageWorkspace = CoverageWorkspace(),
     progress: (@Sendable (Double) -> Void)? = nil
@@ -41,7 +41,7 @@ public struct LineOfSightKernel: Sendable {
       maximumRange: sweptRange(for: site, over: terrain.geometry), cellSize: cellSize, resolution: resolution)
     let sweep = makeSweep(layout: layout, site: site, geometry: terrain.geometry, antenna: antenna)
     workspace.reserveStore(count: layout.storageCount)
-    if !terrain.voidsExpected {
+    if !(terrain.voidsExpected ?? terrain.hasVoids) {
       let first = run(
         sweep, site: site, terrain: terrain, antenna: antenna, workspace: workspace, tracksVoids: false,
         progress: progress)

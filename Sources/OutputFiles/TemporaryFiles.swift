@@ -47,12 +47,13 @@ public enum TemporaryFiles {
     lock.unlock()
   }
 
-  /// Removes the temporary at `path` with its sidecars, and stops tracking it.
+  /// Removes the temporary at `path` with its sidecars, and stops tracking it. A path this process did not reserve
+  /// (or has already published or removed) is left alone.
   public static func remove(_ path: String) {
     lock.lock()
     let entry = registered.removeValue(forKey: path)
     lock.unlock()
-    if let entry { removeEntries(directory: entry.directory, stem: entry.stem) } else { PathText.removeTree(path) }
+    if let entry { removeEntries(directory: entry.directory, stem: entry.stem) }
   }
 
   /// Runs `body` (the renames that publish a run's outputs) so that an interruption waits for it to finish: the

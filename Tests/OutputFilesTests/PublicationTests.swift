@@ -137,6 +137,17 @@ import Testing
     #expect(!entries.contains(temporary(dead, 5, ".partial")))
   }
 
+  @Test func removingAPathThisRunDidNotReserveLeavesItAlone() throws {
+    try write("keep", path("mine.txt"))
+    TemporaryFiles.remove(path("mine.txt"))
+    #expect(read("mine.txt") == "keep")
+    let reserved = TemporaryFiles.reserve(in: folder, suffix: ".tif")
+    try write("partial", reserved)
+    TemporaryFiles.remove(reserved)
+    TemporaryFiles.remove(reserved)  // a second time: already gone, nothing else touched
+    #expect(entries == ["mine.txt"])
+  }
+
   @Test func temporariesOfLiveProcessesAreKept() throws {
     try write("mine", path(temporary(1, 1, ".tif")))  // pid 1 is always alive
     StaleTemporaries.clean(in: [folder])

@@ -25,17 +25,7 @@ import Testing
     }
   }
 
-  func parseError(_ yaml: String) -> ScenarioFileError? {
-    do {
-      _ = try ScenarioReader.parse(yaml: yaml, file: "bad.yaml", folder: directory)
-      return nil
-    } catch let error as ScenarioFileError {
-      return error
-    } catch {
-      Issue.record("unexpected error, not a located scenario error: \(error)")
-      return nil
-    }
-  }
+  func parseError(_ yaml: String) -> ScenarioFileError? { scenarioParseError(yaml, folder: directory) }
 
   static func isOneLine(_ text: String) -> Bool { !text.contains(where: \.isNewline) }
 

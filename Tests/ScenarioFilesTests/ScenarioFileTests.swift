@@ -56,17 +56,7 @@ import Testing
     #expect(civilPrimaries.map(\.type.id) == ["lima-psr"])
   }
 
-  func parseError(_ yaml: String) -> ScenarioFileError? {
-    do {
-      _ = try ScenarioReader.parse(yaml: yaml, file: "bad.yaml", folder: Self.scenarios)
-      return nil
-    } catch let error as ScenarioFileError {
-      return error
-    } catch {
-      Issue.record("unexpected error, not a located scenario error: \(error)")
-      return nil
-    }
-  }
+  func parseError(_ yaml: String) -> ScenarioFileError? { scenarioParseError(yaml, folder: Self.scenarios) }
 
   /// A valid scenario, line by line, to break one field at a time.
   static let valid = try! String(

@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "InterdictionModels", targets: ["InterdictionModels"]),
     .library(name: "Interdiction", targets: ["Interdiction"]),
     .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
+    .library(name: "CoveragePipeline", targets: ["CoveragePipeline"]),
     .library(name: "CoverageStudy", targets: ["CoverageStudy"]),
   ],
   dependencies: [
@@ -40,10 +41,15 @@ let package = Package(
       dependencies: ["RadarModels", "InterdictionModels", .product(name: "Yams", package: "Yams")]),
     // Map composition (legends, labels, scale bars, markers) on RGB planes: pure Swift.
     .target(name: "MapCanvas"),
+    // From a DEM and radar sites to coverage fields, once each: DEM choice and checks, site placement, windows, a
+    // cache of fields shared by coverage studies, the simulation world and the planner; the simulation world's builder.
+    .target(
+      name: "CoveragePipeline",
+      dependencies: ["CoverageKernel", "GeoRaster", "RadarModels", "Interdiction", "InterdictionModels"]),
     // Scenario coverage studies: radars x targets x network configurations, tables, maps, KML.
     .target(
       name: "CoverageStudy",
-      dependencies: ["CoverageKernel", "GeoRaster", "RadarModels", "MapCanvas", "Interdiction", "InterdictionModels"]
+      dependencies: ["CoveragePipeline", "CoverageKernel", "GeoRaster", "RadarModels", "MapCanvas"]
     ),
     // Suspect aircraft, flight patterns, interceptors, basings, rules and the interdiction scenario: value types with
     // the source of every figure, apart from the engine that simulates them.
@@ -54,7 +60,8 @@ let package = Package(
     .target(
       name: "AirPictureCommands",
       dependencies: [
-        "CoverageKernel", "GeoRaster", "CoverageStudy", "RadarModels", "ScenarioFiles", "Interdiction",
+        "CoverageKernel", "GeoRaster", "CoveragePipeline", "CoverageStudy", "RadarModels", "ScenarioFiles",
+        "Interdiction",
         "InterdictionModels",
         "OutputFiles",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -68,7 +75,7 @@ let package = Package(
     .testTarget(name: "CoverageKernelTests", dependencies: ["TestSupport", "CoverageKernel", "CoverageReference"]),
     .testTarget(
       name: "CoverageAccuracyTests",
-      dependencies: ["TestSupport", "CoverageKernel", "CoverageReference", "GeoRaster", "CoverageStudy"]),
+      dependencies: ["TestSupport", "CoverageKernel", "CoverageReference", "GeoRaster", "CoveragePipeline"]),
     .testTarget(name: "OutputFilesTests", dependencies: ["TestSupport", "OutputFiles"]),
     .testTarget(name: "GeoRasterTests", dependencies: ["TestSupport", "GeoRaster", "CoverageKernel"]),
     .testTarget(name: "RadarModelsTests", dependencies: ["TestSupport", "RadarModels"]),
@@ -79,10 +86,19 @@ let package = Package(
       name: "ScenarioFilesTests", dependencies: ["TestSupport", "ScenarioFiles", "RadarModels", "InterdictionModels"]),
     .testTarget(
       name: "CoverageStudyTests",
-      dependencies: ["TestSupport", "CoverageStudy", "CoverageKernel", "GeoRaster", "RadarModels", "ScenarioFiles"]),
+      dependencies: [
+        "TestSupport", "CoverageStudy", "CoveragePipeline", "CoverageKernel", "GeoRaster", "RadarModels",
+        "ScenarioFiles", "Interdiction", "InterdictionModels",
+      ]),
+    .testTarget(
+      name: "CoveragePipelineTests",
+      dependencies: ["TestSupport", "CoveragePipeline", "CoverageKernel", "GeoRaster", "RadarModels"]),
     .testTarget(
       name: "AirPictureCommandsTests",
-      dependencies: ["TestSupport", "AirPictureCommands", "GeoRaster", "CoverageKernel", "OutputFiles", "airpicture"]
+      dependencies: [
+        "TestSupport", "AirPictureCommands", "CoveragePipeline", "GeoRaster", "CoverageKernel", "OutputFiles",
+        "airpicture",
+      ]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -22,7 +22,7 @@ let package = Package(
         .product(name: "Benchmark", package: "benchmark"),
         .product(name: "CoverageKernel", package: rootIdentity),
         .product(name: "GeoRaster", package: rootIdentity),
-        .product(name: "CoverageStudy", package: rootIdentity),
+        .product(name: "CoveragePipeline", package: rootIdentity),
       ],
       path: "Benchmarks/LineOfSight",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
@@ -34,7 +34,7 @@ let package = Package(
         .product(name: "Interdiction", package: rootIdentity),
         .product(name: "InterdictionModels", package: rootIdentity),
         .product(name: "ScenarioFiles", package: rootIdentity),
-        .product(name: "CoverageStudy", package: rootIdentity),
+        .product(name: "CoveragePipeline", package: rootIdentity),
       ],
       path: "Benchmarks/MonteCarlo",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

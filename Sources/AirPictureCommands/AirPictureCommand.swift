@@ -1,7 +1,5 @@
 import ArgumentParser
-import CoverageKernel
 import Foundation
-import GeoRaster
 import OutputFiles
 
 /// The `airpicture` command: radar coverage over real terrain.
@@ -22,16 +20,12 @@ public struct AirPictureCommand: ParsableCommand {
       var command = try parseAsRoot()
       try command.run()
       Foundation.exit(0)
-    } catch let error as CommandError {
-      fail(error.description)
-    } catch let error as OutputError {
-      fail(error.message)
-    } catch let error as GeoRasterError {
-      fail(error.message)
-    } catch let error as CoverageKernelError {
-      fail(error.description)
     } catch let error as CocoaError {
       fail(oneLine(error))
+    } catch let error as any LocalizedError where error.errorDescription != nil {
+      // Every module's own error type (CommandError, OutputError, ScenarioFileError, PipelineError, GeoRasterError,
+      // CoverageKernelError) says what went wrong in one line.
+      fail(error.errorDescription ?? "\(error)")
     } catch {
       let code = exitCode(for: error)
       let text = message(for: error)

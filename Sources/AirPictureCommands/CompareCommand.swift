@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoveragePipeline
 import Foundation
 import GeoRaster
 import Interdiction
@@ -48,10 +49,11 @@ struct CompareCommand: ParsableCommand {
     let reporter = ProgressReporter()
     do {
       var tables: [ComparisonTable] = []
+      let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
       for scenario in read {
+        let fields = try CoverageFields(scenario: scenario.network, dem: dem, threads: threads, warn: reporter.warn)
         let run = try InterdictionRun(
-          scenario: scenario, dem: dem, flights: flights, seed: seed,
-          threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, reporter: reporter)
+          scenario: scenario, fields: fields, flights: flights, seed: seed, threads: threads, reporter: reporter)
         print("\(scenario.id):\n\(run.table.text)")
         tables.append(run.table)
       }
@@ -74,7 +76,6 @@ struct CompareCommand: ParsableCommand {
     } catch {
       reporter.finish()
       output.discard()
-      if let error = error as? GeoRasterError { throw CommandError(error.message) }
       throw error
     }
   }

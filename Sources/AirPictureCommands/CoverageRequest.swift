@@ -1,23 +1,29 @@
 import CoverageKernel
-import CoverageStudy
+import CoveragePipeline
 import Foundation
 import GeoRaster
 import OutputFiles
 
 /// A validated `coverage` run: every input checked before any computing, every output written atomically.
 struct CoverageRequest {
-  let terrain: TerrainSource
-  let sites: [RadarSite]
+  /// The DEM, the sites placed on it and their fields.
+  let fields: CoverageFields
+  /// The radars in `--site` order.
+  let radars: [PlacedRadar]
+  /// The limits every radar shares.
+  let limits: CoverageLimits
   let altitudes: [Float]
-  let earth: EarthModel
-  let threads: Int
   let command: CoverageCommand
   let dem: String
   let outputs: CoverageOutputs
-  /// Each site's window of the DEM (its range), in `--site` order.
-  let windows: [GridWindow]
   /// What the DEM's opening warned about (said once; reading may find more).
   let openingWarnings: [String]
+  let progress = ProgressReporter()
+
+  var terrain: TerrainSource { fields.terrain }
+  var earth: EarthModel { fields.earth }
+  var sites: [RadarSite] { radars.map { $0.site(limits) } }
+  var windows: [GridWindow] { radars.map(\.window) }
 
   init(command: CoverageCommand) throws {
     self.command = command
@@ -48,49 +54,29 @@ struct CoverageRequest {
     if let cells = command.fillVoids, !(cells > 0 && cells <= 10_000) {
       throw CommandError("--fill-voids must be a distance in cells in (0, 10000]")
     }
-    var terrain: TerrainSource
-    do {
-      terrain = try TerrainSource(path: dem)
-    } catch let error as GeoRasterError {
-      throw CommandError(error.message)
-    }
-    terrain.voidFillDistance = command.fillVoids
-    self.terrain = terrain
-    openingWarnings = terrain.warnings
-    for warning in openingWarnings { FileHandle.standardError.write(Data("airpicture: warning: \(warning)\n".utf8)) }
-    earth = EarthModel(refractionFactor: command.k)
-    threads = command.threads ?? ProcessInfo.processInfo.activeProcessorCount
-    let limits = CoverageLimits(
+    let fields = try CoverageFields(
+      demPath: dem, earth: EarthModel(refractionFactor: command.k),
+      threads: command.threads ?? ProcessInfo.processInfo.activeProcessorCount, voidFillDistance: command.fillVoids,
+      voidNote: "band 4 flags them", warn: progress.warn)
+    self.fields = fields
+    openingWarnings = fields.terrain.warnings
+    limits = CoverageLimits(
       minimumRange: command.minRangeKm * 1_000, maximumRange: command.rangeKm * 1_000, sector: sector,
       minimumElevation: command.minElevationDeg, maximumElevation: command.maxElevationDeg)
-    sites = try specifications.map { specification in
-      let position = try terrain.position(latitude: specification.latitude, longitude: specification.longitude)
-      guard terrain.geometry.contains(position) else {
-        throw CommandError(
-          "site '\(specification.name)' (\(specification.latitude), \(specification.longitude)) lies outside the DEM '\(dem)'"
-        )
-      }
-      return RadarSite(name: specification.name, position: position, antenna: specification.antenna, limits: limits)
-    }
-    let radius = earth.radius
-    windows = try sites.map { site in
-      guard
-        let window = terrain.geometry.window(
-          around: site.position, radius: site.limits.maximumRange, earthRadius: radius)
-      else { throw CommandError("site '\(site.name)': its range does not overlap the DEM '\(dem)'") }
-      return window
+    radars = try specifications.map { specification in
+      try fields.place(
+        name: specification.name, latitude: specification.latitude, longitude: specification.longitude,
+        antenna: specification.antenna, reach: command.rangeKm * 1_000,
+        voidRemedy: "give its ground elevation in metres as a fifth field, --site LAT,LON,HEIGHT_AGL,NAME,GROUND_M")
     }
     try checkMemory()
   }
 
   /// Refuses a run that cannot fit in memory (before reading any terrain), and announces a big one.
   private func checkMemory() throws {
-    let kernel = LineOfSightKernel(earth: earth, threads: threads)
     var largest = 0
-    for (site, window) in zip(sites, windows) {
-      largest = max(largest, try kernel.resourceEstimate(for: site, over: terrain.geometry.subgrid(window)).peakBytes)
-    }
-    let union = windows.dropFirst().reduce(windows[0]) { $0.union($1) }
+    for radar in radars { largest = max(largest, try fields.resourceEstimate(of: radar, limits).peakBytes) }
+    let union = windows.union!
     // The network's planes (MSL, AGL, radar, coverage bits, void flags), the band conversion when writing, and the
     // quick-look's terrain and colours.
     let networkBytes = union.cellCount * (13 + 4 + (outputs.png == nil ? 0 : 12))
@@ -98,12 +84,8 @@ struct CoverageRequest {
       "coverage of \(sites.count) radar\(sites.count == 1 ? "" : "s") at \(Int(command.rangeKm)) km on '\(dem)'"
     let remedy =
       "lower --range-km, or use a coarser DEM (gdalwarp -tr), or set AIRPICTURE_MEMORY_LIMIT_MB if the machine has more"
-    do {
-      if let note = try MemoryBudget.check(largest + networkBytes, for: what, remedy: remedy) {
-        FileHandle.standardError.write(Data("airpicture: \(note)\n".utf8))
-      }
-    } catch let error as GeoRasterError {
-      throw CommandError(error.message)
+    if let note = try MemoryBudget.check(largest + networkBytes, for: what, remedy: remedy) {
+      FileHandle.standardError.write(Data("airpicture: \(note)\n".utf8))
     }
   }
 
@@ -121,32 +103,29 @@ struct CoverageRequest {
   }
 
   private func compute(into transaction: OutputTransaction) throws {
-    let union = windows.dropFirst().reduce(windows[0]) { $0.union($1) }
+    let union = windows.union!
     var network = NetworkCoverage(geometry: terrain.geometry.subgrid(union), altitudesAGL: altitudes)
-    let kernel = LineOfSightKernel(earth: earth, threads: threads)
-    let progress = ProgressReporter()
-    let workspace = CoverageWorkspace()
-    for (index, site) in sites.enumerated() {
-      progress.begin("radar \(index + 1)/\(sites.count) \(site.name)")
-      let window = try terrain.read(windows[index])
+    for (index, radar) in radars.enumerated() {
+      progress.begin("radar \(index + 1)/\(radars.count) \(radar.name)")
       let field: CoverageField
+      let progress = self.progress
       do {
-        field = try kernel.coverage(of: site, over: window, workspace: workspace) { progress.update($0) }
+        field = try fields.field(of: radar, limits) { progress.update($0) }
       } catch {
         progress.finish()
-        throw Self.explained(error)
+        throw error
       }
       network.merge(field)
-      if let note = VoidReport.line(radar: site.name, field: field) { progress.warn(note + " (band 4 flags them)") }
       if !outputs.perRadar.isEmpty {
         let path = transaction.stagedPath(for: outputs.perRadar[index])
         try GeoTIFFWriter.write(
           [
             RasterBand(description: "lowest visible altitude MSL (m)", values: field.lowestAltitudeMSL),
             RasterBand(description: "lowest visible altitude AGL (m)", values: field.lowestAltitudeAGL),
-          ], georeference: terrain.georeference(of: windows[index]), metadata: metadata(sites: [site]), to: path)
+          ], georeference: terrain.georeference(of: radar.window), metadata: metadata(sites: [radar.site(limits)]),
+          to: path)
       }
-      workspace.recycle(field)
+      fields.recycle(field)
     }
     progress.finish()
     for warning in terrain.warnings where !openingWarnings.contains(warning) { progress.warn(warning) }
@@ -233,14 +212,6 @@ struct CoverageRequest {
 }
 
 extension CoverageRequest {
-  /// A kernel error with the command-line way out added where there is one.
-  static func explained(_ error: CoverageKernelError) -> Error {
-    guard case .siteOnVoid(let radar) = error else { return CommandError(error.description) }
-    return CommandError(
-      "radar '\(radar)' stands on a DEM void (no-data): give its ground elevation in metres as a fifth field, "
-        + "--site LAT,LON,HEIGHT_AGL,NAME,GROUND_M")
-  }
-
   /// Band 4, only when some cell's lowest altitude depends on a DEM void: 1 there.
   /// No-data elsewhere (band 1 says which cells are in range), so the band compresses to almost nothing.
   func voidBand(_ network: NetworkCoverage) -> [RasterBand] {

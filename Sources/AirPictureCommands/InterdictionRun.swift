@@ -1,4 +1,4 @@
-import CoverageStudy
+import CoveragePipeline
 import Foundation
 import GeoRaster
 import Interdiction
@@ -14,40 +14,27 @@ struct InterdictionRun {
   /// Every combination's records of flights `0..<mapFlights`, in flight order.
   let mappedRecords: [MonteCarlo.Combination: [FlightRecord]]
   let table: ComparisonTable
-  let demPath: String
 
   /// Reads `path`; throws a one-line error naming the file, line and field when it is bad.
   static func read(_ path: String) throws -> InterdictionScenario {
-    do {
-      return try InterdictionScenarioReader.read(contentsOf: path)
-    } catch let error as ScenarioFileError {
-      throw CommandError(error.description)
-    }
+    try InterdictionScenarioReader.read(contentsOf: path)
   }
 
-  /// Builds the world and runs `flights` flights with `seed` on `threads` threads, keeping the records of the first
+  /// Builds the world from `fields` (the network scenario's, see `CoverageFields(scenario:dem:threads:warn:)`) and runs `flights` flights with `seed` on `threads` threads, keeping the records of the first
   /// `mapFlights`. Refuses, before any work, map layers that would not fit in memory.
   init(
-    scenario: InterdictionScenario, dem: String?, flights: Int, seed: UInt64, threads: Int, mapFlights: Int = 0,
-    reporter: ProgressReporter
+    scenario: InterdictionScenario, fields: CoverageFields, flights: Int, seed: UInt64, threads: Int,
+    mapFlights: Int = 0, reporter: ProgressReporter
   )
     throws
   {
     let mapped = min(max(mapFlights, 0), flights)
     try Self.checkMapMemory(mapFlights: mapped, physicalMemory: ProcessInfo.processInfo.physicalMemory)
     self.scenario = scenario
-    do {
-      let built = try SimulationWorldBuilder.build(
-        scenario: scenario, dem: dem, threads: threads, warn: reporter.warn
-      ) { label, fraction in
-        reporter.report(label, fraction)
-      }
-      demPath = built.demPath
-      monteCarlo = MonteCarlo(scenario: scenario, world: built.world, seed: seed, threads: threads)
-    } catch let error as GeoRasterError {
-      reporter.finish()
-      throw CommandError(error.message)
+    let world = try SimulationWorldBuilder.build(scenario: scenario, fields: fields) { label, fraction in
+      reporter.report(label, fraction)
     }
+    monteCarlo = MonteCarlo(scenario: scenario, world: world, seed: seed, threads: threads)
     let label = "\(scenario.id): \(flights) flights x \(monteCarlo.combinations.count) combinations"
     let summary = monteCarlo.summarize(flights: flights, mappedFlights: mapped) { reporter.report(label, $0) }
     reporter.finish()

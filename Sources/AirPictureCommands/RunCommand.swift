@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoveragePipeline
 import CoverageStudy
 import Foundation
 import GeoRaster
@@ -45,6 +46,8 @@ struct RunCommand: ParsableCommand {
   func run() throws {
     try InterdictionRun.validate(flights: flights, threads: threads)
     guard mapFlights >= 0 else { throw CommandError("--map-flights must not be negative") }
+    try InterdictionRun.checkMapMemory(
+      mapFlights: min(mapFlights, flights), physicalMemory: ProcessInfo.processInfo.physicalMemory)
     let scenario = try InterdictionRun.read(self.scenario)
     let output = try OutputFolder(
       out ?? "out/\(scenario.id)", option: "--out",
@@ -54,29 +57,33 @@ struct RunCommand: ParsableCommand {
     let reporter = ProgressReporter()
     do {
       let start = Date()
+      let folder = output.staging as NSString
+      // One set of fields for the coverage maps and the simulation world: the study runs first and hands the world
+      // every field they share (each radar at its instrumented range), so none is computed twice.
+      let fields = try CoverageFields(scenario: scenario.network, dem: dem, threads: threads, warn: reporter.warn)
+      var maps: [String] = []
+      if !noCoverageMaps {
+        try SimulationWorldBuilder.reserveFields(of: scenario, in: fields)
+        let study = try CoverageStudy(
+          scenario: scenario.network, fields: fields, outputDirectory: folder.appendingPathComponent("coverage"))
+        _ = try study.run { reporter.report("coverage maps: \($0)", $1) }
+        reporter.finish()
+        maps = scenario.network.networks.map { "coverage/\($0.id)--\(scenario.network.targets[0].id).png" }
+      }
       let run = try InterdictionRun(
-        scenario: scenario, dem: dem, flights: flights, seed: seed, threads: threads, mapFlights: mapFlights,
+        scenario: scenario, fields: fields, flights: flights, seed: seed, threads: threads, mapFlights: mapFlights,
         reporter: reporter)
       print(
         "\(scenario.id): \(flights) flights, seed \(seed), \(run.monteCarlo.combinations.count) combinations, "
-          + String(format: "%.1f s", Date().timeIntervalSince(start)) + "; DEM \(run.demPath)")
+          + String(format: "%.1f s", Date().timeIntervalSince(start)) + "; DEM \(fields.demPath); "
+          + "\(fields.kernelRuns) line-of-sight fields computed")
       print(run.table.text)
-      let folder = output.staging as NSString
       try AtomicOutput.writeText(run.table.csv, to: folder.appendingPathComponent("comparison.csv"))
       try AtomicOutput.writeText(try run.table.json(), to: folder.appendingPathComponent("comparison.json"))
       let layers = SimulationLayers.layers(
         flights: min(mapFlights, flights), monteCarlo: run.monteCarlo, mappedRecords: run.mappedRecords)
       try FeatureWriter.write(layers, driver: "GPKG", to: folder.appendingPathComponent("flights.gpkg"))
       try FeatureWriter.write(layers, driver: "KML", to: folder.appendingPathComponent("flights.kml"))
-      var maps: [String] = []
-      if !noCoverageMaps {
-        let study = try CoverageStudy(
-          scenario: scenario.network, dem: dem, outputDirectory: folder.appendingPathComponent("coverage"),
-          threads: threads)
-        _ = try study.run(progress: { reporter.report("coverage maps: \($0)", $1) }, warn: reporter.warn)
-        reporter.finish()
-        maps = scenario.network.networks.map { "coverage/\($0.id)--\(scenario.network.targets[0].id).png" }
-      }
       try AtomicOutput.writeText(
         InterdictionReport.html(scenarios: [scenario], tables: [run.table], flights: flights, seed: seed, maps: maps),
         to: folder.appendingPathComponent("report.html"))
@@ -87,7 +94,6 @@ struct RunCommand: ParsableCommand {
     } catch {
       reporter.finish()
       output.discard()
-      if let error = error as? GeoRasterError { throw CommandError(error.message) }
       throw error
     }
   }

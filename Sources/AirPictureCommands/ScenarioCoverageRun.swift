@@ -1,6 +1,6 @@
+import CoveragePipeline
 import CoverageStudy
 import Foundation
-import GeoRaster
 import OutputFiles
 import RadarModels
 import ScenarioFiles
@@ -21,23 +21,19 @@ struct ScenarioCoverageRun {
       throw CommandError("\(option.0) does not apply to a scenario run (the scenario defines the radars and outputs)")
     }
     if let threads = command.threads, threads < 1 { throw CommandError("--threads must be at least 1") }
-    let scenario: Scenario
-    do {
-      scenario = try ScenarioReader.read(contentsOf: scenarioPath)
-    } catch let error as ScenarioFileError {
-      throw CommandError(error.description)
-    }
+    let scenario = try ScenarioReader.read(contentsOf: scenarioPath)
     let out = command.out ?? "out/\(scenario.id)"
     let output = try OutputFolder(out, option: "--out", inputs: inputs(of: scenario))
     let reporter = ProgressReporter()
     do {
-      let study = try CoverageStudy(
-        scenario: scenario, dem: command.dem, outputDirectory: output.staging,
-        threads: command.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+      let fields = try CoverageFields(
+        scenario: scenario, dem: command.dem, threads: command.threads ?? ProcessInfo.processInfo.activeProcessorCount,
+        warn: reporter.warn)
+      let study = try CoverageStudy(scenario: scenario, fields: fields, outputDirectory: output.staging)
       print(
         "scenario \(scenario.id): \(scenario.radars.count) radars, \(scenario.targets.count) targets, "
           + "\(scenario.networks.count) network configurations; DEM \(study.demPath)")
-      let result = try study.run(progress: { label, fraction in reporter.report(label, fraction) }, warn: reporter.warn)
+      let result = try study.run { label, fraction in reporter.report(label, fraction) }
       reporter.finish()
       if let note = try output.publish() { reporter.warn(note) }
       let region = result.table.rows.first?.region ?? ""
@@ -48,7 +44,6 @@ struct ScenarioCoverageRun {
     } catch {
       reporter.finish()
       output.discard()
-      if let error = error as? GeoRasterError { throw CommandError(error.message) }
       throw error
     }
   }

@@ -1,5 +1,5 @@
 /// A sector of azimuths a radar scans, clockwise from `start` to `end`, in degrees from true north.
-public struct AzimuthSector: Sendable, Equatable {
+public struct AzimuthSector: Sendable, Hashable {
   /// Where the sector begins, degrees clockwise from north.
   public var start: Double
   /// Where the sector ends, degrees clockwise from north (may be less than `start` to wrap through north).

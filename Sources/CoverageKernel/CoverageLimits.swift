@@ -1,5 +1,5 @@
 /// The limits a radar antenna puts on what it can see, whatever the terrain.
-public struct CoverageLimits: Sendable, Equatable {
+public struct CoverageLimits: Sendable, Hashable {
   /// Nearest ground range in metres (blind zone of pulse length and sensitivity-time control).
   public var minimumRange: Double
   /// Instrumented range in metres; cells beyond it are outside the computation.

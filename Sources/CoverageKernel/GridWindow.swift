@@ -29,3 +29,11 @@ public struct GridWindow: Sendable, Equatable, Hashable {
     return GridWindow(column: left, row: top, width: right - left, height: bottom - top)
   }
 }
+
+extension Collection<GridWindow> {
+  /// The smallest window that holds every window; nil when there is none.
+  public var union: GridWindow? {
+    guard let first else { return nil }
+    return dropFirst().reduce(first) { $0.union($1) }
+  }
+}

@@ -1,4 +1,5 @@
 import CoverageKernel
+import CoveragePipeline
 import Foundation
 import GeoRaster
 import RadarModels
@@ -8,9 +9,13 @@ import RadarModels
 /// GeoTIFFs, maps and KML in one output folder.
 public struct CoverageStudy {
   public let scenario: Scenario
-  public let demPath: String
+  /// Where the DEM, the sites' placement and the radars' fields come from (shared with other users of the same
+  /// fields, such as the simulation world of `run`).
+  public let fields: CoverageFields
   public let outputDirectory: String
-  public let threads: Int
+
+  /// The DEM's path.
+  public var demPath: String { fields.demPath }
 
   /// What the study wrote and found.
   public struct Result {
@@ -18,44 +23,28 @@ public struct CoverageStudy {
     public var files: [String]
   }
 
-  /// Prepares a study; `dem` overrides the scenario's DEM candidates.
-  public init(scenario: Scenario, dem: String?, outputDirectory: String, threads: Int) throws {
-    self.scenario = scenario
-    self.outputDirectory = outputDirectory
-    self.threads = threads
-    if let dem {
-      demPath = dem
-    } else if let found = scenario.demCandidates.first(where: { FileManager.default.fileExists(atPath: $0) }) {
-      demPath = found
-    } else {
-      throw GeoRasterError(
-        "none of the scenario's DEMs exists (\(scenario.demCandidates.joined(separator: ", "))); pass --dem")
+  /// Prepares a study of `scenario` over the DEM of `fields`, whose Earth model must be the scenario's.
+  public init(scenario: Scenario, fields: CoverageFields, outputDirectory: String) throws {
+    guard fields.earth.refractionFactor == scenario.refractionFactor.value else {
+      throw PipelineError(
+        "scenario '\(scenario.id)' has k = \(scenario.refractionFactor.value), its fields k = "
+          + "\(fields.earth.refractionFactor)")
     }
+    self.scenario = scenario
+    self.fields = fields
+    self.outputDirectory = outputDirectory
   }
 
   /// Runs the study; `progress` gets a stage label and the fraction done of that stage.
-  /// `warn` gets one line for each thing the study handled but the analyst must know: implausible DEM heights read
-  /// as voids, and radars whose lowest altitudes are lower bounds behind DEM voids.
-  public func run(
-    progress: @escaping @Sendable (String, Double) -> Void = { _, _ in }, warn: (String) -> Void = { _ in }
-  ) throws -> Result {
-    let terrain = try TerrainSource(path: demPath)
-    for warning in terrain.warnings { warn(warning) }
-    let earth = EarthModel(refractionFactor: scenario.refractionFactor.value)
+  public func run(progress: @escaping @Sendable (String, Double) -> Void = { _, _ in }) throws -> Result {
+    let terrain = fields.terrain
+    let earth = fields.earth
     let altitudes = Self.trackedAltitudes(scenario)
     let mapBit = altitudes.firstIndex(of: Float(scenario.mapAltitudeAGL))!
-    let positions = try scenario.radars.map { radar -> MapPoint in
-      let position = try terrain.position(latitude: radar.latitude, longitude: radar.longitude)
-      guard terrain.geometry.contains(position) else {
-        throw GeoRasterError(
-          "site '\(radar.name)' (\(radar.latitude), \(radar.longitude)) lies outside the DEM '\(demPath)'")
-      }
-      return position
-    }
-    let windows = zip(scenario.radars, positions).map { radar, position in
-      terrain.geometry.window(around: position, radius: radar.type.instrumentedRange.value, earthRadius: earth.radius)!
-    }
-    var studyWindow = windows.dropFirst().reduce(windows[0]) { $0.union($1) }
+    let placed = try scenario.radars.map(fields.place)
+    let positions = placed.map(\.position)
+    let windows = placed.map(\.window)
+    var studyWindow = windows.union!
     if let regions = scenario.regionsFile,
       let extent = try VectorFeatures.extent(
         path: regions, georeference: terrain.georeference(of: fullWindow(terrain))),
@@ -64,8 +53,7 @@ public struct CoverageStudy {
       studyWindow = studyWindow.union(regionWindow)
     }
     let grid = terrain.geometry.subgrid(studyWindow)
-    try checkMemory(
-      terrain: terrain, earth: earth, positions: positions, windows: windows, studyCells: grid.width * grid.height)
+    try checkMemory(placed: placed, studyCells: grid.width * grid.height)
     let georeference = terrain.georeference(of: studyWindow)
     let studyTerrain = try terrain.read(studyWindow).heights
     let regions = try regionAreas(georeference: georeference)
@@ -73,11 +61,10 @@ public struct CoverageStudy {
     var files: [String] = []
     var rows: [StudyTable.Row] = []
     var outlines: [KMLWriter.Outline] = []
-    let kernel = LineOfSightKernel(earth: earth, threads: threads)
-    let workspace = CoverageWorkspace()
 
-    // Radar by radar: each radar's field is computed once per distinct range (targets of the same RCS share it) and
-    // merged into every target's and configuration's network.
+    // Radar by radar: each radar's field is computed once per distinct range (targets of the same RCS share it, and
+    // a user of the same fields who reserved one takes it from there) and merged into every target's and
+    // configuration's network.
     let emptyNetworks = scenario.networks.map { _ in NetworkCoverage(geometry: grid, altitudesAGL: altitudes) }
     var realTime = scenario.targets.map { _ in emptyNetworks }
     var withRelay = realTime
@@ -87,23 +74,16 @@ public struct CoverageStudy {
     for (index, radar) in scenario.radars.enumerated() {
       let label = "radar \(index + 1)/\(scenario.radars.count) \(radar.name)"
       progress(label, 0)
-      var fields: [Double: CoverageField] = [:]
-      for (number, target) in scenario.targets.enumerated() {
-        let range = radar.type.coverageRange(
+      let ranges = scenario.targets.map { target in
+        radar.type.coverageRange(
           of: target, minimumProbability: scenario.coverageProbability.value,
           falseAlarmProbability: scenario.falseAlarmProbability.value)
+      }
+      for range in ranges where range > 0 { fields.reserve(placed[index], radar.limits(range: range)) }
+      for (number, target) in scenario.targets.enumerated() {
+        let range = ranges[number]
         guard range > 0 else { continue }  // an SSR and a silent transponder: nothing to merge
-        let field: CoverageField
-        if let known = fields[range] {
-          field = known
-        } else {
-          let site = radar.kernelSite(at: positions[index], range: range)
-          field = try kernel.coverage(of: site, in: windows[index], of: terrain, workspace: workspace) {
-            progress(label, $0)
-          }
-          if let note = VoidReport.line(radar: radar.name, field: field) { warn(note) }
-          fields[range] = field
-        }
+        let field = try fields.field(of: placed[index], radar.limits(range: range)) { progress(label, $0) }
         for (configurationNumber, configuration) in scenario.networks.enumerated() {
           if configuration.isRealTime(radar) { realTime[number][configurationNumber].merge(field) }
           if configuration.isRealTime(radar) || configuration.isRelayed(radar) {
@@ -121,8 +101,8 @@ public struct CoverageStudy {
           ],
           to: file)
         files.append(file)
+        fields.recycle(field)
       }
-      for field in fields.values { workspace.recycle(field) }
     }
 
     for (targetNumber, target) in scenario.targets.enumerated() {
@@ -270,14 +250,10 @@ extension CoverageStudy {
   /// Refuses a study that cannot fit in memory before any terrain is read: the study grid's terrain, every
   /// target × configuration network (real time and with the relay), and the largest radar's kernel run times the
   /// fields it keeps (one per distinct range).
-  fileprivate func checkMemory(
-    terrain: TerrainSource, earth: EarthModel, positions: [MapPoint], windows: [GridWindow], studyCells: Int
-  ) throws {
-    let kernel = LineOfSightKernel(earth: earth, threads: threads)
+  fileprivate func checkMemory(placed: [PlacedRadar], studyCells: Int) throws {
     var largest = 0
-    for (index, radar) in scenario.radars.enumerated() {
-      let site = radar.kernelSite(at: positions[index], range: radar.type.instrumentedRange.value)
-      let estimate = try kernel.resourceEstimate(for: site, over: terrain.geometry.subgrid(windows[index]))
+    for (radar, site) in zip(scenario.radars, placed) {
+      let estimate = try fields.resourceEstimate(of: site, radar.instrumentedLimits)
       largest = max(largest, estimate.peakBytes + (scenario.targets.count - 1) * estimate.fieldBytes)
     }
     let networks = scenario.targets.count * scenario.networks.count * 2

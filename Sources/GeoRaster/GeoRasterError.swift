@@ -1,5 +1,7 @@
+import Foundation
+
 /// A failure of raster or vector I/O, worded for the analyst who has to fix it.
-public struct GeoRasterError: Error, CustomStringConvertible, Sendable {
+public struct GeoRasterError: Error, CustomStringConvertible, LocalizedError, Sendable {
   /// One line saying what went wrong and with which file.
   public var message: String
 
@@ -7,4 +9,5 @@ public struct GeoRasterError: Error, CustomStringConvertible, Sendable {
   public init(_ message: String) { self.message = message }
 
   public var description: String { message }
+  public var errorDescription: String? { message }
 }

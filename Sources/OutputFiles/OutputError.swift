@@ -1,9 +1,11 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #endif
 
 /// A one-line reason why an output cannot be written safely, as the user should read it.
-public struct OutputError: Error, CustomStringConvertible, Equatable {
+public struct OutputError: Error, CustomStringConvertible, LocalizedError, Equatable {
   /// The message, one line.
   public let message: String
 
@@ -16,4 +18,5 @@ public struct OutputError: Error, CustomStringConvertible, Equatable {
   }
 
   public var description: String { message }
+  public var errorDescription: String? { message }
 }

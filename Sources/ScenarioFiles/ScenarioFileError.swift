@@ -1,8 +1,10 @@
+import Foundation
+
 /// A problem in a scenario or preset file, located for the analyst: `file:line: field: what is wrong`.
 ///
 /// Its description is always one line, whatever the file holds: line breaks and other control characters are
 /// written as escapes, and long field paths and messages are shortened.
-public struct ScenarioFileError: Error, CustomStringConvertible, Sendable {
+public struct ScenarioFileError: Error, CustomStringConvertible, LocalizedError, Sendable {
   /// The file's path.
   public var file: String
   /// 1-based line, when known.
@@ -22,6 +24,8 @@ public struct ScenarioFileError: Error, CustomStringConvertible, Sendable {
     self.field = field
     self.message = message
   }
+
+  public var errorDescription: String? { description }
 
   public var description: String {
     var place = Self.oneLine(file)

@@ -1,5 +1,5 @@
 import CoverageKernel
-import CoverageStudy
+import CoveragePipeline
 import Foundation
 import GeoRaster
 import TestSupport

@@ -1,4 +1,5 @@
 import CoverageKernel
+import CoveragePipeline
 import CoverageStudy
 import Foundation
 import GeoRaster
@@ -64,7 +65,8 @@ import Testing
 
   func run(_ scenario: Scenario, into name: String) throws -> CoverageStudy.Result {
     try CoverageStudy(
-      scenario: scenario, dem: dem, outputDirectory: directory.appendingPathComponent(name).path, threads: 2
+      scenario: scenario, fields: CoverageFields(scenario: scenario, dem: dem, threads: 2),
+      outputDirectory: directory.appendingPathComponent(name).path
     ).run()
   }
 

@@ -1,6 +1,6 @@
 import Benchmark
 import CoverageKernel
-import CoverageStudy
+import CoveragePipeline
 import Foundation
 import GeoRaster
 

@@ -1,5 +1,5 @@
 import Benchmark
-import CoverageStudy
+import CoveragePipeline
 import Foundation
 import Interdiction
 import ScenarioFiles
@@ -17,11 +17,12 @@ let benchmarks: @Sendable () -> Void = {
   guard
     let scenario = try? InterdictionScenarioReader.read(
       contentsOf: repository.appendingPathComponent("Scenarios/interdiction-2025.yaml").path),
-    let built = try? SimulationWorldBuilder.build(
-      scenario: scenario, dem: nil, threads: ProcessInfo.processInfo.activeProcessorCount, progress: { _, _ in })
+    let fields = try? CoverageFields(
+      scenario: scenario.network, dem: nil, threads: ProcessInfo.processInfo.activeProcessorCount),
+    let world = try? SimulationWorldBuilder.build(scenario: scenario, fields: fields)
   else { return }
   let monteCarlo = MonteCarlo(
-    scenario: scenario, world: built.world, seed: 1, threads: ProcessInfo.processInfo.activeProcessorCount)
+    scenario: scenario, world: world, seed: 1, threads: ProcessInfo.processInfo.activeProcessorCount)
   Benchmark("10,000 flights x \(monteCarlo.combinations.count) combinations, interdiction-2025") { benchmark in
     for _ in benchmark.scaledIterations {
       blackHole(monteCarlo.summarize(flights: 10_000).combinations.count)

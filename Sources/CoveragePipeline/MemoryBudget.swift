@@ -73,7 +73,7 @@ public enum MemoryBudget {
   public static func check(_ bytes: Int, for what: String, remedy: String) throws -> String? {
     let needed = format(bytes)
     if let available = available(), Double(bytes) > usableShare * Double(available) {
-      throw GeoRasterError(
+      throw PipelineError(
         "\(what) needs about \(needed) of memory, more than the \(format(Int(usableShare * Double(available)))) "
           + "this machine can give it (\(format(available)) available); \(remedy)")
     }

@@ -44,16 +44,16 @@ public struct TerrainSource {
     let opened = try RasterDataset(path: path)
     let reference = opened.georeference
     guard reference.width >= 2, reference.height >= 2 else {
-      throw GeoRasterError(
+      throw PipelineError(
         "DEM '\(path)' is \(reference.width) x \(reference.height) cells: a DEM must be at least 2 x 2 cells")
     }
     guard let crs = SpatialReference(wkt: reference.crsWKT) else {
-      throw GeoRasterError("DEM '\(path)': GDAL cannot parse its coordinate reference system")
+      throw PipelineError("DEM '\(path)': GDAL cannot parse its coordinate reference system")
     }
     try Self.checkCells(reference, path: path)
     if !reference.isGeographic { try Self.checkLinearUnit(crs, reference: reference, path: path) }
     guard let metresPerUnit = opened.metresPerUnit else {
-      throw GeoRasterError(
+      throw PipelineError(
         "DEM '\(path)' has heights in '\(opened.unitType)', a unit AirPicture does not know: convert them to metres "
           + "(gdal_translate -scale) and declare it (gdal_edit.py -units m)")
     }
@@ -88,7 +88,7 @@ public struct TerrainSource {
     let ratio = try crs.planarToGroundRatio(longitude: longitude, latitude: latitude)
     let distortion = max(abs(ratio.east - 1), abs(ratio.north - 1))
     guard distortion <= Self.groundDistortionTolerance else {
-      throw GeoRasterError(
+      throw PipelineError(
         "DEM '\(dataset.path)' (\(crs.name)): planar distances differ from ground distances by "
           + String(format: "%.2f", distortion * 100) + " % at (\(latitude), \(longitude)), more than "
           + "\(Self.groundDistortionTolerance * 100) %: reproject it to a conformal CRS in metres for the area, e.g. "
@@ -143,7 +143,7 @@ public struct TerrainSource {
   }
 
   private static func implausibleHeightsWarning(path: String, detail: String) -> String {
-    "warning: DEM '\(path)' has heights below \(Int(lowestPlausibleHeight)) m (\(detail); SRTM-style -32768 voids "
+    "DEM '\(path)' has heights below \(Int(lowestPlausibleHeight)) m (\(detail); SRTM-style -32768 voids "
       + "without a declared no-data?): they are read as voids (declare them: gdal_edit.py -a_nodata -32768)"
   }
 
@@ -160,7 +160,7 @@ public struct TerrainSource {
       reference.isGeographic
       ? (smallestCell.degrees, 10.0, "°") : (smallestCell.metres, 100_000.0, " CRS units")
     guard cells.allSatisfy({ $0.isFinite && $0 >= smallest && $0 <= largest }) else {
-      throw GeoRasterError(
+      throw PipelineError(
         "DEM '\(path)' has \(reference.cellWidth) x \(reference.cellHeight)\(unit) cells: cells must lie between "
           + "\(smallest) and \(largest)\(unit)")
     }
@@ -170,7 +170,7 @@ public struct TerrainSource {
     guard reference.originY <= 90 + halfCell, south >= -90 - halfCell,
       Double(reference.width) * reference.cellWidth <= 360 + 2 * reference.cellWidth
     else {
-      throw GeoRasterError(
+      throw PipelineError(
         "DEM '\(path)' spans latitudes \(south) to \(reference.originY) and "
           + "\(Double(reference.width) * reference.cellWidth)° of longitude: a geographic DEM must lie within "
           + "-90...90° and 360°")
@@ -188,7 +188,7 @@ public struct TerrainSource {
       (try? crs.transform([(centre.x, centre.y)], to: SpatialReference.wgs84())[0]).map {
         utmCode(longitude: $0.x, latitude: $0.y)
       } ?? "EPSG:327ZZ"
-    throw GeoRasterError(
+    throw PipelineError(
       "DEM '\(path)' (\(crs.name)) has coordinates in \(unit.name) (\(unit.metres) m), and AirPicture measures "
         + "projected DEMs in metres: reproject it, e.g. gdalwarp -t_srs \(target) '\(path)' dem-metres.tif")
   }

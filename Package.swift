@@ -77,6 +77,8 @@ let package = Package(
       name: "CoverageAccuracyTests",
       dependencies: ["TestSupport", "CoverageKernel", "CoverageReference", "GeoRaster", "CoveragePipeline"]),
     .testTarget(name: "OutputFilesTests", dependencies: ["TestSupport", "OutputFiles"]),
+    // README's layout table against the sources' imports.
+    .testTarget(name: "RepositoryTests"),
     .testTarget(name: "GeoRasterTests", dependencies: ["TestSupport", "GeoRaster", "CoverageKernel"]),
     .testTarget(name: "RadarModelsTests", dependencies: ["TestSupport", "RadarModels"]),
     .testTarget(

@@ -53,6 +53,12 @@ public enum ScenarioReader {
     guard !targets.isEmpty else { throw fields["targets"]!.error("give at least one target") }
     guard !radars.isEmpty else { throw fields["sites"]!.error("give at least one site") }
     guard !networks.isEmpty else { throw fields["networks"]!.error("give at least one network configuration") }
+    let mapField = try fields.required("map_altitude_agl_m", in: document)
+    let mapAltitude = try mapField.double(in: 0...30_000)
+    // The map altitude is tracked beside the table's, and a network tracks at most 16.
+    guard altitudes.contains(mapAltitude) || altitudes.count < 16 else {
+      throw mapField.error("not among the 16 altitudes_agl_m, and a scenario tracks at most 16 altitudes in all")
+    }
     return Scenario(
       id: try fields.required("scenario", in: document).identifier(),
       title: try fields.required("title", in: document).string(), demCandidates: dems,
@@ -61,7 +67,7 @@ public enum ScenarioReader {
       coverageProbability: try detectionFields.required("coverage_pd", in: detection).sourced(in: 0.01...0.999),
       targets: targets, radars: radars, networks: networks, regionsFile: regionsFile, regionNameField: regionField,
       bordersFile: try fields["borders"].map(resolve), altitudesAGL: altitudes,
-      mapAltitudeAGL: try fields.required("map_altitude_agl_m", in: document).double(in: 0...30_000))
+      mapAltitudeAGL: mapAltitude)
   }
 
   private static func unique(_ values: [String], in field: YAMLValue, what: String) throws {

@@ -70,6 +70,11 @@ import Testing
     ("lat: -3.7847", "lat: -95", "sites[7].lat", "outside"),
     ("transponder: off", "transponder: maybe", "targets[0].transponder", "true/false"),
     ("map_altitude_agl_m: 300", "map_altitude_agl_m: -300", "map_altitude_agl_m", "outside"),
+    (
+      "altitudes_agl_m: [150, 300, 500, 1000, 3000, 7600]\nmap_altitude_agl_m: 300",
+      "altitudes_agl_m: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]\nmap_altitude_agl_m: 17",
+      "map_altitude_agl_m", "at most 16 altitudes"
+    ),
     ("scenario: peru-2025-ssr-only", "scenario: peru-2025-ssr-only\ncolour: red", "colour", "unknown field"),
     ("    real_time: [FAP]\n", "    real_time: [NAVY]\n", "networks[0].real_time", "no site has operator"),
   ])

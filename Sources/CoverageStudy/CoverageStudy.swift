@@ -26,7 +26,7 @@ public struct CoverageStudy {
   /// Prepares a study of `scenario` over the DEM of `fields`, whose Earth model must be the scenario's.
   public init(scenario: Scenario, fields: CoverageFields, outputDirectory: String) throws {
     guard fields.earth.refractionFactor == scenario.refractionFactor.value else {
-      throw PipelineError(
+      throw StudyError(
         "scenario '\(scenario.id)' has k = \(scenario.refractionFactor.value), its fields k = "
           + "\(fields.earth.refractionFactor)")
     }

@@ -40,12 +40,12 @@ extension RegionAreas {
   static func read(path: String, nameField: String, georeference: RasterGeoreference) throws -> RegionAreas {
     let masks = try VectorFeatures.polygonMasks(path: path, nameField: nameField, georeference: georeference)
     guard !masks.isEmpty else {
-      throw GeoRasterError(
+      throw StudyError(
         "the regions file '\(path)' has no features with a geometry (a scenario's regions.file needs at least one polygon)"
       )
     }
     if let empty = masks.first(where: { !$0.mask.contains(1) }) {
-      throw GeoRasterError(
+      throw StudyError(
         "region '\(Self.shortName(empty.name))' of the regions file '\(path)' covers no cell of the study grid"
           + " (it lies outside the DEM, or is not a polygon)")
     }

@@ -37,37 +37,77 @@ public struct CoverageStudy {
 
   /// Runs the study; `progress` gets a stage label and the fraction done of that stage.
   public func run(progress: @escaping @Sendable (String, Double) -> Void = { _, _ in }) throws -> Result {
-    let terrain = fields.terrain
-    let earth = fields.earth
-    let altitudes = Self.trackedAltitudes(scenario)
-    let mapBit = altitudes.firstIndex(of: Float(scenario.mapAltitudeAGL))!
     let placed = try scenario.radars.map(fields.place)
-    let positions = placed.map(\.position)
-    let windows = placed.map(\.window)
-    var studyWindow = windows.union!
+    let studyWindow = try self.studyWindow(placed: placed)
+    let grid = fields.terrain.geometry.subgrid(studyWindow)
+    try checkMemory(placed: placed, studyCells: grid.width * grid.height)
+    try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+    let networks = try computeNetworks(placed: placed, grid: grid, progress: progress)
+    let area = try StudyArea(
+      window: studyWindow, georeference: fields.terrain.georeference(of: studyWindow),
+      terrain: fields.terrain.read(studyWindow).heights,
+      regions: regionAreas(georeference: fields.terrain.georeference(of: studyWindow)))
+    var files = networks.files
+    var rows: [StudyTable.Row] = []
+    var outlines: [KMLWriter.Outline] = []
+    for (targetNumber, target) in scenario.targets.enumerated() {
+      var baselineCovered: [[Double]] = []
+      for (number, configuration) in scenario.networks.enumerated() {
+        let written = try writeConfiguration(
+          configuration, target: target, realTime: networks.realTime[targetNumber][number],
+          withRelay: networks.withRelay[targetNumber][number], area: area, placed: placed,
+          baselineCovered: &baselineCovered)
+        files += written.files
+        rows += written.rows
+        outlines.append(written.outline)
+      }
+    }
+    let table = StudyTable(scenario: scenario.id, rows: rows)
+    files += try writeSummaries(table: table, outlines: outlines)
+    return Result(table: table, files: files)
+  }
+
+  /// The study's terrain, georeference and regions.
+  private struct StudyArea {
+    var window: GridWindow
+    var georeference: RasterGeoreference
+    var terrain: [Float]
+    var regions: RegionAreas
+  }
+
+  /// Every target's networks, per configuration, in real time and with the voice relay; and the per-radar files.
+  private struct StudyNetworks {
+    var realTime: [[NetworkCoverage]]
+    var withRelay: [[NetworkCoverage]]
+    var files: [String]
+  }
+
+  /// The union of the radars' windows and the regions' extent.
+  private func studyWindow(placed: [PlacedRadar]) throws -> GridWindow {
+    let terrain = fields.terrain
+    var window = placed.map(\.window).union!
     if let regions = scenario.regionsFile,
       let extent = try VectorFeatures.extent(
         path: regions, georeference: terrain.georeference(of: fullWindow(terrain))),
       let regionWindow = Self.window(covering: extent, in: terrain.geometry)
     {
-      studyWindow = studyWindow.union(regionWindow)
+      window = window.union(regionWindow)
     }
-    let grid = terrain.geometry.subgrid(studyWindow)
-    try checkMemory(placed: placed, studyCells: grid.width * grid.height)
-    let georeference = terrain.georeference(of: studyWindow)
-    let studyTerrain = try terrain.read(studyWindow).heights
-    let regions = try regionAreas(georeference: georeference)
-    try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-    var files: [String] = []
-    var rows: [StudyTable.Row] = []
-    var outlines: [KMLWriter.Outline] = []
+    return window
+  }
 
-    // Radar by radar: each radar's field is computed once per distinct range (targets of the same RCS share it, and
-    // a user of the same fields who reserved one takes it from there) and merged into every target's and
-    // configuration's network.
-    let emptyNetworks = scenario.networks.map { _ in NetworkCoverage(geometry: grid, altitudesAGL: altitudes) }
+  /// Radar by radar: each radar's field is computed once per distinct range (targets of the same RCS share it, and
+  /// a user of the same fields who reserved one takes it from there), written as the radar's own GeoTIFF per
+  /// target, and merged into every target's and configuration's network.
+  private func computeNetworks(
+    placed: [PlacedRadar], grid: GridGeometry, progress: @escaping @Sendable (String, Double) -> Void
+  ) throws -> StudyNetworks {
+    let emptyNetworks = scenario.networks.map { _ in
+      NetworkCoverage(geometry: grid, altitudesAGL: Self.trackedAltitudes(scenario))
+    }
     var realTime = scenario.targets.map { _ in emptyNetworks }
     var withRelay = realTime
+    var files: [String] = []
     for target in scenario.targets {
       try FileManager.default.createDirectory(atPath: path("per-radar/\(target.id)"), withIntermediateDirectories: true)
     }
@@ -95,7 +135,7 @@ public struct CoverageStudy {
           [
             RasterBand(description: "lowest visible altitude MSL (m)", values: field.lowestAltitudeMSL),
             RasterBand(description: "lowest visible altitude AGL (m)", values: field.lowestAltitudeAGL),
-          ], georeference: terrain.georeference(of: windows[index]),
+          ], georeference: fields.terrain.georeference(of: placed[index].window),
           metadata: metadata(target: target, configuration: nil) + [
             ("AIRPICTURE_RADAR", describe(radar, range: range))
           ],
@@ -104,68 +144,70 @@ public struct CoverageStudy {
         fields.recycle(field)
       }
     }
+    return StudyNetworks(realTime: realTime, withRelay: withRelay, files: files)
+  }
 
-    for (targetNumber, target) in scenario.targets.enumerated() {
-      let baseline = scenario.networks[0].id
-      var baselineCovered: [[Double]] = []
-      for (number, configuration) in scenario.networks.enumerated() {
-        let name = "\(configuration.id)--\(target.id)"
-        let raster = path("\(name).tif")
-        try GeoTIFFWriter.write(
-          [
-            RasterBand(
-              description: "lowest visible altitude MSL (m)", values: realTime[targetNumber][number].lowestAltitudeMSL),
-            RasterBand(
-              description: "lowest visible altitude AGL (m)", values: realTime[targetNumber][number].lowestAltitudeAGL),
-            RasterBand(
-              description: "index of the radar that sees lowest (scenario site order)",
-              values: realTime[targetNumber][number].radarIndex.map { $0 < 0 ? .nan : Float($0) }),
-          ], georeference: georeference, metadata: metadata(target: target, configuration: configuration), to: raster)
-        files.append(raster)
-        let live = regions.areas(of: realTime[targetNumber][number], terrain: studyTerrain, earthRadius: earth.radius)
-        let relayed = regions.areas(
-          of: withRelay[targetNumber][number], terrain: studyTerrain, earthRadius: earth.radius)
-        if number == 0 { baselineCovered = live.covered }
-        for (region, regionName) in regions.names.enumerated() {
-          for (bit, altitude) in altitudes.enumerated() where scenario.altitudesAGL.contains(Double(altitude)) {
-            let area = live.region[region]
-            let percent = { (value: Double) in area > 0 ? 100 * value / area : 0 }
-            let difference = live.covered[region][bit] - baselineCovered[region][bit]
-            rows.append(
-              StudyTable.Row(
-                configuration: configuration.id, target: target.id, region: regionName, altitudeAGL: Double(altitude),
-                regionKm2: area, coveredKm2: live.covered[region][bit],
-                coveredPercent: percent(live.covered[region][bit]),
-                coveredWithRelayKm2: relayed.covered[region][bit],
-                coveredWithRelayPercent: percent(relayed.covered[region][bit]), baseline: baseline,
-                differenceVsBaselineKm2: difference, differenceVsBaselinePercentPoints: percent(difference)))
-          }
-        }
-        let mapMask = UInt16(1) << UInt16(mapBit)
-        let classes = zip(realTime[targetNumber][number].coveredBits, withRelay[targetNumber][number].coveredBits).map {
-          live, relay -> UInt8 in
-          live & mapMask != 0 ? 1 : (relay & mapMask != 0 ? 2 : 0)
-        }
-        let map = path("\(name).png")
-        try StudyMap(
-          title: scenario.title,
-          subtitle: "\(configuration.id) | \(target.name) | covered at \(Int(scenario.mapAltitudeAGL)) m AGL",
-          notes: notes(), georeference: georeference, elevation: studyTerrain, classes: classes,
-          bordersFile: scenario.bordersFile,
-          sites: zip(positions, scenario.radars).map { StudyMap.Site(position: $0, placement: $1) },
-          earthRadius: earth.radius
-        ).write(to: map)
-        files.append(map)
-        outlines.append(
-          KMLWriter.Outline(
-            name: "\(configuration.id): \(target.name), \(Int(scenario.mapAltitudeAGL)) m AGL",
-            description: "\(configuration.description). Covered in real time where Pd per scan >= "
-              + "\(scenario.coverageProbability.value).",
-            mask: classes.map { $0 == 1 ? 1 : 0 }, georeference: georeference,
-            style: "PEN(c:#009646,w:2px);BRUSH(fc:#00964650)"))
+  /// One configuration's network for one target: its GeoTIFF, table rows (against the first configuration, whose
+  /// covered areas `baselineCovered` keeps), map and KML outline.
+  private func writeConfiguration(
+    _ configuration: NetworkConfiguration, target: TargetClass, realTime: NetworkCoverage,
+    withRelay: NetworkCoverage, area: StudyArea, placed: [PlacedRadar], baselineCovered: inout [[Double]]
+  ) throws -> (files: [String], rows: [StudyTable.Row], outline: KMLWriter.Outline) {
+    let earth = fields.earth
+    let altitudes = Self.trackedAltitudes(scenario)
+    let name = "\(configuration.id)--\(target.id)"
+    let raster = path("\(name).tif")
+    try GeoTIFFWriter.write(
+      [
+        RasterBand(description: "lowest visible altitude MSL (m)", values: realTime.lowestAltitudeMSL),
+        RasterBand(description: "lowest visible altitude AGL (m)", values: realTime.lowestAltitudeAGL),
+        RasterBand(
+          description: "index of the radar that sees lowest (scenario site order)",
+          values: realTime.radarIndex.map { $0 < 0 ? .nan : Float($0) }),
+      ], georeference: area.georeference, metadata: metadata(target: target, configuration: configuration), to: raster)
+    let live = area.regions.areas(of: realTime, terrain: area.terrain, earthRadius: earth.radius)
+    let relayed = area.regions.areas(of: withRelay, terrain: area.terrain, earthRadius: earth.radius)
+    if baselineCovered.isEmpty { baselineCovered = live.covered }
+    var rows: [StudyTable.Row] = []
+    for (region, regionName) in area.regions.names.enumerated() {
+      for (bit, altitude) in altitudes.enumerated() where scenario.altitudesAGL.contains(Double(altitude)) {
+        let regionArea = live.region[region]
+        let percent = { (value: Double) in regionArea > 0 ? 100 * value / regionArea : 0 }
+        let difference = live.covered[region][bit] - baselineCovered[region][bit]
+        rows.append(
+          StudyTable.Row(
+            configuration: configuration.id, target: target.id, region: regionName, altitudeAGL: Double(altitude),
+            regionKm2: regionArea, coveredKm2: live.covered[region][bit],
+            coveredPercent: percent(live.covered[region][bit]),
+            coveredWithRelayKm2: relayed.covered[region][bit],
+            coveredWithRelayPercent: percent(relayed.covered[region][bit]), baseline: scenario.networks[0].id,
+            differenceVsBaselineKm2: difference, differenceVsBaselinePercentPoints: percent(difference)))
       }
     }
-    let table = StudyTable(scenario: scenario.id, rows: rows)
+    let mapMask = UInt16(1) << UInt16(altitudes.firstIndex(of: Float(scenario.mapAltitudeAGL))!)
+    let classes = zip(realTime.coveredBits, withRelay.coveredBits).map { live, relay -> UInt8 in
+      live & mapMask != 0 ? 1 : (relay & mapMask != 0 ? 2 : 0)
+    }
+    let map = path("\(name).png")
+    try StudyMap(
+      title: scenario.title,
+      subtitle: "\(configuration.id) | \(target.name) | covered at \(Int(scenario.mapAltitudeAGL)) m AGL",
+      notes: notes(), georeference: area.georeference, elevation: area.terrain, classes: classes,
+      bordersFile: scenario.bordersFile,
+      sites: zip(placed, scenario.radars).map { StudyMap.Site(position: $0.position, placement: $1) },
+      earthRadius: earth.radius
+    ).write(to: map)
+    let outline = KMLWriter.Outline(
+      name: "\(configuration.id): \(target.name), \(Int(scenario.mapAltitudeAGL)) m AGL",
+      description: "\(configuration.description). Covered in real time where Pd per scan >= "
+        + "\(scenario.coverageProbability.value).",
+      mask: classes.map { $0 == 1 ? 1 : 0 }, georeference: area.georeference,
+      style: "PEN(c:#009646,w:2px);BRUSH(fc:#00964650)")
+    return ([raster, map], rows, outline)
+  }
+
+  /// The covered-area table (CSV, JSON) and the KML of sites and outlines; returns their paths.
+  private func writeSummaries(table: StudyTable, outlines: [KMLWriter.Outline]) throws -> [String] {
     try AtomicOutput.writeText(table.csv, to: path("coverage-table.csv"))
     try AtomicOutput.writeText(try table.json(), to: path("coverage-table.json"))
     let kml = path("coverage.kml")
@@ -176,8 +218,7 @@ public struct CoverageStudy {
           longitude: radar.longitude, latitude: radar.latitude,
           style: "SYMBOL(c:\(OperatorStyle.hex(OperatorStyle.colour(for: radar))))")
       }, placemarkFolder: "Radar sites", outlines: outlines, to: kml)
-    files += [path("coverage-table.csv"), path("coverage-table.json"), kml]
-    return Result(table: table, files: files)
+    return [path("coverage-table.csv"), path("coverage-table.json"), kml]
   }
 
   private func fullWindow(_ terrain: TerrainSource) -> GridWindow {

@@ -7,12 +7,14 @@ import ScenarioFiles
 
 /// What `run` and `compare` share: reading an interdiction scenario, building its world, running the Monte Carlo.
 /// Flights are folded into the table as they complete, so memory does not grow with their number; only the first
-/// `mapFlights` flights keep their records, for the map layers.
+/// `mapFlights` flights keep their records, paths and events, for the map layers.
 struct InterdictionRun {
   let scenario: InterdictionScenario
   let monteCarlo: MonteCarlo
   /// Every combination's records of flights `0..<mapFlights`, in flight order.
   let mappedRecords: [MonteCarlo.Combination: [FlightRecord]]
+  /// Flights `0..<mapFlights` with their paths, detections and tracks, as the Monte Carlo simulated them.
+  let mappedFlights: [MappedFlight]
   let table: ComparisonTable
 
   /// Reads `path`; throws a one-line error naming the file, line and field when it is bad.
@@ -39,12 +41,14 @@ struct InterdictionRun {
     let summary = monteCarlo.summarize(flights: flights, mappedFlights: mapped) { reporter.report(label, $0) }
     reporter.finish()
     mappedRecords = summary.mappedRecords
+    mappedFlights = summary.mappedFlights
     table = ComparisonTable(scenario: scenario, seed: seed, summary: summary)
   }
 
-  /// Memory the map layers take per mapped flight (its records, track line, detections, track segments and their
-  /// GeoPackage and KML features): 23 KB measured on `Scenarios/interdiction-2025.yaml`, doubled for margin.
-  static let mapBytesPerFlight: UInt64 = 50_000
+  /// Memory the map layers take per mapped flight (its records, path, detections and track segments as the Monte
+  /// Carlo keeps them, and their GeoPackage and KML features): 72 KB measured on `Scenarios/interdiction-2025.yaml`,
+  /// doubled for margin.
+  static let mapBytesPerFlight: UInt64 = 150_000
 
   /// Refuses `--map-flights` whose layers would need more than half of `physicalMemory`.
   static func checkMapMemory(mapFlights: Int, physicalMemory: UInt64) throws {

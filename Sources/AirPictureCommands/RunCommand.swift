@@ -81,7 +81,8 @@ struct RunCommand: ParsableCommand {
       try AtomicOutput.writeText(run.table.csv, to: folder.appendingPathComponent("comparison.csv"))
       try AtomicOutput.writeText(try run.table.json(), to: folder.appendingPathComponent("comparison.json"))
       let layers = SimulationLayers.layers(
-        flights: min(mapFlights, flights), monteCarlo: run.monteCarlo, mappedRecords: run.mappedRecords)
+        mappedFlights: run.mappedFlights, mappedRecords: run.mappedRecords,
+        combinations: run.monteCarlo.combinations)
       try FeatureWriter.write(layers, driver: "GPKG", to: folder.appendingPathComponent("flights.gpkg"))
       try FeatureWriter.write(layers, driver: "KML", to: folder.appendingPathComponent("flights.kml"))
       try AtomicOutput.writeText(

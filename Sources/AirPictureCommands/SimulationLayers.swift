@@ -1,63 +1,50 @@
-import CoverageKernel
 import GeoRaster
 import Interdiction
 
 /// The first flights of a run as map layers for QGIS (GeoPackage) and Google Earth (KML): flight tracks, radar
 /// detections, confirmed-track segments per network configuration, and intercept points per combination.
 enum SimulationLayers {
-  /// Layers of flights `0..<flights`, with intercept points from `mappedRecords` (the records of at least those flights).
+  /// Layers of `mappedFlights` as the Monte Carlo kept them, with intercept points from `mappedRecords` (their
+  /// records), combination by combination in the order of `combinations`.
   static func layers(
-    flights: Int, monteCarlo: MonteCarlo, mappedRecords: [MonteCarlo.Combination: [FlightRecord]]
+    mappedFlights: [MappedFlight], mappedRecords: [MonteCarlo.Combination: [FlightRecord]],
+    combinations: [MonteCarlo.Combination]
   ) -> [FeatureWriter.Layer] {
-    let scenario = monteCarlo.scenario
-    let world = monteCarlo.world
-    let random = CounterRandom(seed: monteCarlo.seed)
     var tracks: [FeatureWriter.Feature] = []
     var detections: [FeatureWriter.Feature] = []
     var segments: [FeatureWriter.Feature] = []
-    for index in 0..<flights {
-      let path = FlightGenerator(scenario: scenario, world: world, random: random).flight(index)
-      let line = path.samples.map { (longitude: $0.longitude, latitude: $0.latitude) }
+    for flight in mappedFlights {
       tracks.append(
         FeatureWriter.Feature(
-          coordinates: line,
+          coordinates: flight.samples.map { (longitude: $0.longitude, latitude: $0.latitude) },
           values: [
-            .integer(index), .text(path.aircraft.name), .text(path.originName), .text(path.destinationName),
-            .text(path.transponderOn ? "on" : "off"),
-            .real(path.samples.filter(\.airborne).map(\.altitude).max() ?? 0),
+            .integer(flight.flight), .text(flight.aircraft), .text(flight.origin), .text(flight.destination),
+            .text(flight.transponderOn ? "on" : "off"),
+            .real(flight.samples.filter(\.airborne).map(\.altitude).max() ?? 0),
           ]))
-      let history = DetectionHistory(
-        flight: index, path: path, world: world,
-        falseAlarmProbability: scenario.network.falseAlarmProbability.value, random: random)
-      for scan in history.scans where scan.detected {
-        let sample = path.sample(at: scan.time)
+      for detection in flight.detections {
         detections.append(
           FeatureWriter.Feature(
-            coordinates: [(sample.longitude, sample.latitude)],
+            coordinates: [(detection.longitude, detection.latitude)],
             values: [
-              .integer(index), .text(world.radars[scan.radar].placement.name), .real(scan.time / 3_600),
-              .real(sample.altitude),
+              .integer(flight.flight), .text(detection.radarName), .real(detection.time / 3_600),
+              .real(detection.altitude),
             ]))
       }
-      for configuration in scenario.network.networks {
-        let picture = AirPicture(
-          flight: index, history: history, configuration: configuration, radars: world.radars.map(\.placement),
-          rules: scenario.rules, random: random)
-        for track in picture.tracks {
-          let points = path.samples.filter { $0.time >= track.confirmed && $0.time <= track.dropped }
-          guard points.count >= 2 else { continue }
-          segments.append(
-            FeatureWriter.Feature(
-              coordinates: points.map { ($0.longitude, $0.latitude) },
-              values: [
-                .integer(index), .text(configuration.id), .real(track.confirmed / 3_600), .real(track.dropped / 3_600),
-              ]))
-        }
+      // A line needs two points: a track shorter than a sample step is not drawn.
+      for segment in flight.trackSegments where segment.points.count >= 2 {
+        segments.append(
+          FeatureWriter.Feature(
+            coordinates: segment.points.map { ($0.longitude, $0.latitude) },
+            values: [
+              .integer(flight.flight), .text(segment.network), .real(segment.confirmed / 3_600),
+              .real(segment.dropped / 3_600),
+            ]))
       }
     }
     var intercepts: [FeatureWriter.Feature] = []
-    for combination in monteCarlo.combinations {
-      for record in mappedRecords[combination] ?? [] where record.flight < flights {
+    for combination in combinations {
+      for record in mappedRecords[combination] ?? [] {
         guard let latitude = record.interceptLatitude, let longitude = record.interceptLongitude else { continue }
         intercepts.append(
           FeatureWriter.Feature(

@@ -4,40 +4,40 @@ import RadarModels
 /// What the military command knows of one flight under one network configuration: when it first hears of it, when a
 /// track is confirmed and held, and when it is classified as suspect, from live plots (fused real-time radars) or
 /// from a late, stale voice report.
-public struct AirPicture: Sendable {
+package struct AirPicture: Sendable {
   /// A confirmed track held on the live picture from `confirmed` until `dropped`.
-  public struct Track: Sendable {
-    public var confirmed: Double
-    public var dropped: Double
+  package struct Track: Sendable {
+    package var confirmed: Double
+    package var dropped: Double
   }
 
   /// The moment the command classifies the flight as suspect, and what it knows then.
-  public struct Classification: Sendable {
-    public var time: Double
+  package struct Classification: Sendable {
+    package var time: Double
     /// Live tracks keep the position fresh until this time; a voice report's position is only as of `knownAt`.
-    public var liveUntil: Double?
-    public var knownAt: Double
+    package var liveUntil: Double?
+    package var knownAt: Double
   }
 
   /// First detection reaching the command (a live plot, or a passed voice report).
-  public var firstDetection: Double?
-  public var tracks: [Track]
+  package var firstDetection: Double?
+  package var tracks: [Track]
   /// Voice reports that reached the command: (arrival time, time of the position they carry).
-  public var reports: [(arrival: Double, knownAt: Double)]
-  public var classification: Classification? { classifications.first }
+  package var reports: [(arrival: Double, knownAt: Double)]
+  package var classification: Classification? { classifications.first }
   /// Every moment the command could classify the flight, in time order (one per held track and per report).
-  public var classifications: [Classification]
+  package var classifications: [Classification]
 
   /// Whether the command ever held a confirmed track or received a track by voice.
-  public var hasTrack: Bool { !tracks.isEmpty || !reports.isEmpty }
+  package var hasTrack: Bool { !tracks.isEmpty || !reports.isEmpty }
 
   /// When the command last knew where the flight was (the end of its last track, or its latest report).
-  public var lastKnown: Double? {
+  package var lastKnown: Double? {
     (tracks.map(\.dropped) + reports.map(\.knownAt)).max()
   }
 
   /// Builds the picture of flight `index` from its scans.
-  public init(
+  package init(
     flight index: Int, history: DetectionHistory, configuration: NetworkConfiguration, radars: [RadarPlacement],
     rules: InterdictionRules, random: CounterRandom
   ) {

@@ -1,20 +1,20 @@
 /// Stateless, seeded random numbers: each draw is a hash of (seed, flight, purpose, index), so results do not depend
 /// on thread count or evaluation order, and every network configuration sees the same draws for the same flight.
-public struct CounterRandom: Sendable, Equatable {
+package struct CounterRandom: Sendable, Equatable {
   /// The run's seed.
-  public var seed: UInt64
+  package var seed: UInt64
 
   /// Creates a generator.
-  public init(seed: UInt64) { self.seed = seed }
+  package init(seed: UInt64) { self.seed = seed }
 
   /// What a draw is for; keeps the streams of different decisions apart.
-  public enum Purpose: UInt64, Sendable {
+  package enum Purpose: UInt64, Sendable {
     case aircraftType = 1, origin, destination, returnArea, entryTime, jitter, transponder, groundTime
     case radarUp, detection, relayPassed, alertReady
   }
 
   /// A uniform number in [0, 1) for `purpose` of `flight`, indexed by `a` and `b`.
-  public func uniform(flight: Int, _ purpose: Purpose, _ a: Int = 0, _ b: Int = 0) -> Double {
+  package func uniform(flight: Int, _ purpose: Purpose, _ a: Int = 0, _ b: Int = 0) -> Double {
     var z = seed &* 0x9E37_79B9_7F4A_7C15
     for value in [
       UInt64(truncatingIfNeeded: flight), purpose.rawValue, UInt64(truncatingIfNeeded: a),

@@ -4,25 +4,25 @@ import RadarModels
 
 /// Every scan of every radar that had a flight inside its instrumented range, and whether it detected it. Drawn once
 /// per flight and shared by every network configuration and interceptor option (common random numbers).
-public struct DetectionHistory: Sendable {
+package struct DetectionHistory: Sendable {
   /// One scan with the target in range.
-  public struct Scan: Sendable {
-    public var time: Double
-    public var radar: Int
+  package struct Scan: Sendable {
+    package var time: Double
+    package var radar: Int
     /// Whether the radar had line of sight (its coverage map says it could see the target there).
-    public var visible: Bool
-    public var detected: Bool
+    package var visible: Bool
+    package var detected: Bool
   }
 
   /// Scans in time order: every scan of a radar that could answer for this target (primaries always, secondaries only
   /// when the transponder replies) with the target inside its instrumented range. A secondary's sweep past a silent
   /// transponder is no detection opportunity, so it is not a miss either.
-  public var scans: [Scan]
+  package var scans: [Scan]
   /// Which radars were up for this flight.
-  public var radarUp: [Bool]
+  package var radarUp: [Bool]
 
   /// Simulates the scans for flight `index` along `path`.
-  public init(
+  package init(
     flight index: Int, path: FlightPath, world: SimulationWorld, falseAlarmProbability: Double,
     random: CounterRandom
   ) {

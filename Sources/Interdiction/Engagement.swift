@@ -6,18 +6,18 @@ import InterdictionModels
 /// point predicted from the picture it has (the true position while the track is live, a dead-reckoned one from a
 /// stale report), uses its own sensor when close, and must reach the target airborne, inside Peru and within its fuel;
 /// then Law 30339's phases must finish before the target lands or leaves.
-public struct Engagement: Sendable {
-  public var outcome: FlightOutcome
+struct Engagement: Sendable {
+  var outcome: FlightOutcome
   /// When the interceptor reached the target (intercepted flights).
-  public var interceptTime: Double?
-  public var interceptLatitude: Double?
-  public var interceptLongitude: Double?
+  var interceptTime: Double?
+  var interceptLatitude: Double?
+  var interceptLongitude: Double?
   /// Interceptor flight hours spent on this flight (both aircraft of the pair).
-  public var flightHours: Double
-  public var base: String?
+  var flightHours: Double
+  var base: String?
 
   /// Simulates the reaction to flight `index`'s picture with `interceptor` from `basing`.
-  public init(
+  init(
     flight index: Int, path: FlightPath, picture: AirPicture, interceptor: InterceptorType, basing: Basing,
     rules: InterdictionRules, earth: EarthModel, random: CounterRandom
   ) {

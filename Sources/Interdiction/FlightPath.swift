@@ -4,35 +4,35 @@ import InterdictionModels
 
 /// One suspect flight, sampled at a fixed time step: out from Bolivia to a strip in Peru, time on the ground, and
 /// back, following the terrain at its cruise height within its climb rate and ceiling.
-public struct FlightPath: Sendable {
+package struct FlightPath: Sendable {
   /// A moment of the flight.
-  public struct Sample: Sendable {
-    public var time: Double
-    public var latitude: Double
-    public var longitude: Double
+  package struct Sample: Sendable {
+    package var time: Double
+    package var latitude: Double
+    package var longitude: Double
     /// Altitude MSL, metres.
-    public var altitude: Double
-    public var airborne: Bool
-    public var insidePeru: Bool
+    package var altitude: Double
+    package var airborne: Bool
+    package var insidePeru: Bool
   }
 
   /// Seconds between samples.
-  public static let step = 20.0
+  package static let step = 20.0
 
-  public var aircraft: NarcoAircraft
-  public var transponderOn: Bool
-  public var samples: [Sample]
+  package var aircraft: NarcoAircraft
+  package var transponderOn: Bool
+  package var samples: [Sample]
   /// Index of the landing sample at the strip and of the take-off sample.
-  public var landingIndex: Int
-  public var takeOffIndex: Int
+  package var landingIndex: Int
+  package var takeOffIndex: Int
   /// When it first crosses into Peru, and when it last leaves it.
-  public var borderCrossing: Double?
-  public var exitFromPeru: Double?
-  public var originName: String
-  public var destinationName: String
+  package var borderCrossing: Double?
+  package var exitFromPeru: Double?
+  package var originName: String
+  package var destinationName: String
 
   /// The position at time `t` (linear between samples; clamped to the flight).
-  public func sample(at t: Double) -> Sample {
+  package func sample(at t: Double) -> Sample {
     let position = (t - samples[0].time) / Self.step
     let index = min(max(Int(position), 0), samples.count - 1)
     guard index + 1 < samples.count, position > Double(index) else { return samples[index] }
@@ -48,7 +48,7 @@ public struct FlightPath: Sendable {
 
   /// The time the flight's air phase in Peru ends first after `t`: landing at the strip (outbound) or leaving Peru
   /// (return). Returns the time and whether it is a landing.
-  public func terminalEvent(after t: Double) -> (time: Double, landing: Bool) {
+  package func terminalEvent(after t: Double) -> (time: Double, landing: Bool) {
     let landing = samples[landingIndex].time
     if t <= landing { return (landing, true) }
     return (exitFromPeru ?? samples[samples.count - 1].time, false)
@@ -56,19 +56,19 @@ public struct FlightPath: Sendable {
 }
 
 /// Builds flight paths over a world.
-public struct FlightGenerator: Sendable {
-  public let scenario: InterdictionScenario
-  public let world: SimulationWorld
-  public let random: CounterRandom
+package struct FlightGenerator: Sendable {
+  package let scenario: InterdictionScenario
+  package let world: SimulationWorld
+  package let random: CounterRandom
 
-  public init(scenario: InterdictionScenario, world: SimulationWorld, random: CounterRandom) {
+  package init(scenario: InterdictionScenario, world: SimulationWorld, random: CounterRandom) {
     self.scenario = scenario
     self.world = world
     self.random = random
   }
 
   /// Flight number `index`, drawn from the scenario's pattern.
-  public func flight(_ index: Int) -> FlightPath {
+  package func flight(_ index: Int) -> FlightPath {
     let pattern = scenario.pattern
     let aircraft = pick(scenario.aircraft, weights: scenario.aircraft.map(\.share), flight: index, .aircraftType)
     let origin = pick(pattern.origins, weights: nil, flight: index, .origin)

@@ -68,17 +68,18 @@ public struct MonteCarlo: Sendable {
     let done = ProgressCounter(total: count)
     forEachWave(
       flights: count, grid: grid, wave: Self.flightsPerWave(combinations: grid.count, threads: threads),
-      progress: { progress(done.add($0)) }
-    ) { records in
+      mappedFlights: 0, progress: { progress(done.add($0)) }
+    ) { records, _ in
       for (number, record) in records.enumerated() { byCombination[number].append(record) }
     }
     return Dictionary(zip(grid, byCombination)) { first, _ in first }
   }
 
   /// Runs `count` flights under `combinations` (default all) and folds them, as they complete, into what the
-  /// comparison table needs; only the records of the first `mappedFlights` flights are kept. Memory does not grow
-  /// with `count`. Percentiles are exact (see `SecondsTally`): when a time tally holds more than `distinctLimit`
-  /// distinct values, the flights are replayed once to pick its percentiles (progress then runs from 0 again).
+  /// comparison table needs; only the records, paths and events of the first `mappedFlights` flights are kept, from
+  /// their one simulation (the other flights build none). Memory does not grow with `count`. Percentiles are exact
+  /// (see `SecondsTally`): when a time tally holds more than `distinctLimit` distinct values, the flights are
+  /// replayed once to pick its percentiles (progress then runs from 0 again).
   /// `flightsPerWave` (default `flightsPerWave(combinations:threads:)`) bounds the records alive at a time.
   public func summarize(
     flights count: Int, combinations selected: [Combination]? = nil, mappedFlights: Int = 0,
@@ -91,8 +92,8 @@ public struct MonteCarlo: Sendable {
     forEachWave(
       flights: count, grid: grid,
       wave: flightsPerWave ?? Self.flightsPerWave(combinations: grid.count, threads: threads),
-      progress: { progress(done.add($0)) }
-    ) { accumulator.add($0) }
+      mappedFlights: mappedFlights, progress: { progress(done.add($0)) }
+    ) { accumulator.add($0, map: $1) }
     let pending = accumulator.pendingPercentiles
     guard !pending.isEmpty else { return accumulator.summary(resolved: [:]) }
     return accumulator.summary(resolved: replay(flights: count, grid: grid, pending: pending, progress: progress))
@@ -104,16 +105,16 @@ public struct MonteCarlo: Sendable {
     max(25 * 8 * threads, (1 << 17) / max(combinations, 1))
   }
 
-  /// Simulates `count` flights in waves and hands each flight's records to `consume` in flight order, on the
-  /// calling thread; `progress` gets the number of flights finished by each chunk.
+  /// Simulates `count` flights in waves and hands each flight's records, and the map of flights `0..<mappedFlights`,
+  /// to `consume` in flight order, on the calling thread; `progress` gets the number of flights finished by each chunk.
   private func forEachWave(
-    flights count: Int, grid: [Combination], wave: Int, progress: @escaping @Sendable (Int) -> Void,
-    consume: ([FlightRecord]) -> Void
+    flights count: Int, grid: [Combination], wave: Int, mappedFlights: Int,
+    progress: @escaping @Sendable (Int) -> Void, consume: ([FlightRecord], MappedFlight?) -> Void
   ) {
     let wave = min(max(wave, 1), count)
     guard wave > 0 else { return }
-    let results = UnsafeMutableBufferPointer<[FlightRecord]>.allocate(capacity: wave)
-    results.initialize(repeating: [])
+    let results = UnsafeMutableBufferPointer<SimulatedFlight>.allocate(capacity: wave)
+    results.initialize(repeating: SimulatedFlight(records: [], map: nil))
     defer {
       _ = results.deinitialize()
       results.deallocate()
@@ -122,12 +123,15 @@ public struct MonteCarlo: Sendable {
     for first in stride(from: 0, to: count, by: wave) {
       let size = min(wave, count - first)
       ParallelWork.forEachChunk(count: size, threads: threads, chunkSize: 25) { slots in
-        for slot in slots { output.buffer[slot] = simulate(flight: first + slot, grid: grid) }
+        for slot in slots {
+          let flight = first + slot
+          output.buffer[slot] = simulate(flight: flight, grid: grid, mapping: flight < mappedFlights)
+        }
         progress(slots.count)
       }
       for slot in 0..<size {
-        consume(results[slot])
-        results[slot] = []
+        consume(results[slot].records, results[slot].map)
+        results[slot] = SimulatedFlight(records: [], map: nil)
       }
     }
   }
@@ -146,7 +150,7 @@ public struct MonteCarlo: Sendable {
     ParallelWork.forEachChunk(count: count, threads: threads, chunkSize: 25) { flights in
       var found = [[Double]](repeating: [], count: pending.count)
       for flight in flights {
-        let records = simulate(flight: flight, grid: subgrid)
+        let records = simulate(flight: flight, grid: subgrid, mapping: false).records
         for (number, request) in pending.enumerated() {
           let record = records[position[request.key.gridIndex]!]
           let value = request.key.kind == .detection ? record.borderToDetection : record.borderToInterception
@@ -165,8 +169,9 @@ public struct MonteCarlo: Sendable {
     return resolved
   }
 
-  /// One flight under every combination of `grid`.
-  public func simulate(flight index: Int, grid: [Combination]) -> [FlightRecord] {
+  /// One flight under every combination of `grid`, and, when `mapping`, what its map layers need (with the tracks of
+  /// every network configuration of the scenario, in scenario order, whatever `grid` holds).
+  private func simulate(flight index: Int, grid: [Combination], mapping: Bool) -> SimulatedFlight {
     let random = CounterRandom(seed: seed)
     let path = FlightGenerator(scenario: scenario, world: world, random: random).flight(index)
     let history = DetectionHistory(
@@ -174,14 +179,18 @@ public struct MonteCarlo: Sendable {
       falseAlarmProbability: scenario.network.falseAlarmProbability.value, random: random)
     let radars = world.radars.map(\.placement)
     var pictures: [String: AirPicture] = [:]
-    return grid.map { combination in
+    /// The picture of a configuration, built once per flight and shared by its combinations.
+    func picture(of configuration: NetworkConfiguration) -> AirPicture {
+      if let picture = pictures[configuration.id] { return picture }
+      let picture = AirPicture(
+        flight: index, history: history, configuration: configuration, radars: radars, rules: scenario.rules,
+        random: random)
+      pictures[configuration.id] = picture
+      return picture
+    }
+    let records = grid.map { combination in
       let (configuration, interceptor, basing) = parts(of: combination)
-      let picture =
-        pictures[combination.network]
-        ?? AirPicture(
-          flight: index, history: history, configuration: configuration, radars: radars, rules: scenario.rules,
-          random: random)
-      pictures[combination.network] = picture
+      let picture = picture(of: configuration)
       let engagement = Engagement(
         flight: index, path: path, picture: picture, interceptor: interceptor, basing: basing, rules: scenario.rules,
         earth: world.earth, random: random)
@@ -193,6 +202,17 @@ public struct MonteCarlo: Sendable {
         flightHours: engagement.flightHours, interceptLatitude: engagement.interceptLatitude,
         interceptLongitude: engagement.interceptLongitude)
     }
+    guard mapping else { return SimulatedFlight(records: records, map: nil) }
+    let map = MappedFlight(
+      flight: index, path: path, history: history, radars: world.radars,
+      pictures: scenario.network.networks.map { ($0.id, picture(of: $0)) })
+    return SimulatedFlight(records: records, map: map)
+  }
+
+  /// One flight's records under a grid, and its map when it is one of the mapped flights.
+  fileprivate struct SimulatedFlight {
+    var records: [FlightRecord]
+    var map: MappedFlight?
   }
 }
 
@@ -209,8 +229,8 @@ extension Optional where Wrapped == (Double, Double) {
 }
 
 private struct RecordBuffer: @unchecked Sendable {
-  let buffer: UnsafeMutableBufferPointer<[FlightRecord]>
-  init(_ buffer: UnsafeMutableBufferPointer<[FlightRecord]>) { self.buffer = buffer }
+  let buffer: UnsafeMutableBufferPointer<MonteCarlo.SimulatedFlight>
+  init(_ buffer: UnsafeMutableBufferPointer<MonteCarlo.SimulatedFlight>) { self.buffer = buffer }
 }
 
 /// The values a replay finds, gathered from worker threads (their order does not matter: they are sorted).

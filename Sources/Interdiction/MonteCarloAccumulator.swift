@@ -1,6 +1,6 @@
 /// Folds each flight's records into per-combination counts, flight hours and time tallies as flights complete.
 /// Flights must be added in flight order (the flight-hour sums are then the same, bit for bit, as a sum over every
-/// record); only the records of the first `mappedFlights` flights are kept.
+/// record); only the records and maps of the first `mappedFlights` flights are kept.
 struct MonteCarloAccumulator {
   /// Which time of a record a percentile is about.
   enum TimeKind: Hashable {
@@ -33,6 +33,7 @@ struct MonteCarloAccumulator {
   private let detectionOwner: [Int]
   private var detections: [Int: SecondsTally]
   private var mapped: [[FlightRecord]]
+  private var maps: [MappedFlight] = []
 
   init(grid: [MonteCarlo.Combination], mappedFlights: Int, distinctLimit: Int) {
     self.grid = grid
@@ -46,9 +47,12 @@ struct MonteCarloAccumulator {
     mapped = Array(repeating: [], count: grid.count)
   }
 
-  /// Adds the next flight's records, one per combination in grid order.
-  mutating func add(_ records: [FlightRecord]) {
+  /// Adds the next flight's records, one per combination in grid order, and its map: present exactly when the flight
+  /// is one of the first `mappedFlights`.
+  mutating func add(_ records: [FlightRecord], map: MappedFlight?) {
     precondition(records.count == grid.count && records.allSatisfy { $0.flight == flights }, "flights out of order")
+    precondition((map != nil) == (flights < mappedFlights) && (map?.flight ?? flights) == flights, "map out of place")
+    if let map { maps.append(map) }
     for (index, record) in records.enumerated() {
       outcomes[index][Self.outcomeIndex[record.outcome]!] += 1
       flightHours[index] += record.flightHours
@@ -98,7 +102,7 @@ struct MonteCarloAccumulator {
     }
     return MonteCarloSummary(
       flights: flights, combinations: combinations,
-      mappedRecords: Dictionary(zip(grid, mapped)) { first, _ in first }, mappedFlights: min(mappedFlights, flights),
+      mappedRecords: Dictionary(zip(grid, mapped)) { first, _ in first }, mappedFlights: maps,
       replayed: !resolved.isEmpty)
   }
 

@@ -1,5 +1,5 @@
-/// The Monte Carlo's results reduced to what the comparison table needs, per combination, plus the full records of the
-/// first flights for the map layers. Its size does not depend on the number of flights.
+/// The Monte Carlo's results reduced to what the comparison table needs, per combination, plus the full records, paths
+/// and events of the first flights for the map layers. Its size does not depend on the number of flights.
 public struct MonteCarloSummary: Sendable {
   /// One combination's figures.
   public struct Combination: Sendable, Equatable {
@@ -66,7 +66,8 @@ public struct MonteCarloSummary: Sendable {
   public var combinations: [Combination]
   /// Every record of flights `0..<mappedFlights` per combination, in flight order.
   public var mappedRecords: [MonteCarlo.Combination: [FlightRecord]]
-  public var mappedFlights: Int
+  /// Flights `0..<mappedFlights.count` with their paths, detections and tracks, in flight order.
+  public var mappedFlights: [MappedFlight]
   /// Whether detection or interception percentiles needed a replay of the flights (see `SecondsTally`).
   public var replayed: Bool
 }

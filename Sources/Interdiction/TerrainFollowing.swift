@@ -1,9 +1,9 @@
 /// The altitude profile of a low-flying aircraft: its cruise height above the ground wherever it can, climbing early
 /// enough to clear ridges and descending into valleys no faster than its climb rate allows, never above its ceiling;
 /// on the ground at both ends.
-public enum TerrainFollowing {
+package enum TerrainFollowing {
   /// Altitudes MSL for `ground` heights sampled at equal steps.
-  public static func profile(ground: [Double], height: Double, climbPerStep: Double, ceiling: Double) -> [Double] {
+  package static func profile(ground: [Double], height: Double, climbPerStep: Double, ceiling: Double) -> [Double] {
     guard !ground.isEmpty else { return [] }
     var altitude = ground.map { min($0 + height, max(ceiling, $0)) }
     // Climb before a ridge: no sample may need more than one step's climb to reach the next.

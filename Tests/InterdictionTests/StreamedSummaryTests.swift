@@ -69,7 +69,7 @@ import Testing
     let mapped = 15
     let (_, summary) = streamedTable(
       threads: 2, distinctLimit: SecondsTally.defaultDistinctLimit, wave: 8, mapped: mapped)
-    #expect(summary.mappedFlights == mapped)
+    #expect(summary.mappedFlights.map(\.flight) == Array(0..<mapped))
     #expect(summary.mappedRecords.count == Self.reference.records.count)
     for (combination, records) in summary.mappedRecords {
       let full = Self.reference.records[combination]!

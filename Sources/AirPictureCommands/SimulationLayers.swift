@@ -37,7 +37,7 @@ enum SimulationLayers {
           FeatureWriter.Feature(
             coordinates: segment.points.map { ($0.longitude, $0.latitude) },
             values: [
-              .integer(flight.flight), .text(segment.network), .real(segment.confirmed / 3_600),
+              .integer(flight.flight), .text(segment.network.rawValue), .real(segment.confirmed / 3_600),
               .real(segment.dropped / 3_600),
             ]))
       }
@@ -50,8 +50,8 @@ enum SimulationLayers {
           FeatureWriter.Feature(
             coordinates: [(longitude, latitude)],
             values: [
-              .integer(record.flight), .text(combination.network), .text(combination.interceptor),
-              .text(combination.basing), .real((record.borderToInterception ?? 0) / 60),
+              .integer(record.flight), .text(combination.network.rawValue), .text(combination.interceptor.rawValue),
+              .text(combination.basing.rawValue), .real((record.borderToInterception ?? 0) / 60),
             ]))
       }
     }

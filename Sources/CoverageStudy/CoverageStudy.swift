@@ -41,12 +41,13 @@ public struct CoverageStudy {
     let studyWindow = try self.studyWindow(placed: placed)
     let grid = fields.terrain.geometry.subgrid(studyWindow)
     try checkMemory(placed: placed, studyCells: grid.width * grid.height)
-    try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-    let networks = try computeNetworks(placed: placed, grid: grid, progress: progress)
+    // The regions are checked before anything is written.
     let area = try StudyArea(
       window: studyWindow, georeference: fields.terrain.georeference(of: studyWindow),
       terrain: fields.terrain.read(studyWindow).heights,
       regions: regionAreas(georeference: fields.terrain.georeference(of: studyWindow)))
+    try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+    let networks = try computeNetworks(placed: placed, grid: grid, progress: progress)
     var files = networks.files
     var rows: [StudyTable.Row] = []
     var outlines: [KMLWriter.Outline] = []
@@ -176,11 +177,12 @@ public struct CoverageStudy {
         let difference = live.covered[region][bit] - baselineCovered[region][bit]
         rows.append(
           StudyTable.Row(
-            configuration: configuration.id, target: target.id, region: regionName, altitudeAGL: Double(altitude),
+            configuration: configuration.id.rawValue, target: target.id, region: regionName,
+            altitudeAGL: Double(altitude),
             regionKm2: regionArea, coveredKm2: live.covered[region][bit],
             coveredPercent: percent(live.covered[region][bit]),
             coveredWithRelayKm2: relayed.covered[region][bit],
-            coveredWithRelayPercent: percent(relayed.covered[region][bit]), baseline: scenario.networks[0].id,
+            coveredWithRelayPercent: percent(relayed.covered[region][bit]), baseline: scenario.networks[0].id.rawValue,
             differenceVsBaselineKm2: difference, differenceVsBaselinePercentPoints: percent(difference)))
       }
     }

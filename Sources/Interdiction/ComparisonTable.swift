@@ -75,12 +75,19 @@ public struct ComparisonTable: Sendable {
   private init(scenario: InterdictionScenario, seed: UInt64, combinations: [MonteCarloSummary.Combination]) {
     self.scenario = scenario.id
     self.seed = seed
-    rows = combinations.map { Self.row(scenario: scenario, summary: $0) }
+    let interceptors = Dictionary(scenario.interceptors.map { ($0.id, $0) }) { first, _ in first }
+    rows = combinations.map { summary in
+      guard let interceptor = interceptors[summary.combination.interceptor] else {
+        preconditionFailure("combination \(summary.combination) does not come from scenario '\(scenario.id)'")
+      }
+      return Self.row(scenario: scenario, summary: summary, interceptor: interceptor)
+    }
   }
 
-  private static func row(scenario: InterdictionScenario, summary: MonteCarloSummary.Combination) -> Row {
+  private static func row(
+    scenario: InterdictionScenario, summary: MonteCarloSummary.Combination, interceptor: InterceptorType
+  ) -> Row {
     let combination = summary.combination
-    let interceptor = scenario.interceptors.first { $0.id == combination.interceptor }!
     let counts = Dictionary(
       uniqueKeysWithValues: FlightOutcome.allCases.map { ($0.rawValue, summary.outcomes[$0] ?? 0) })
     let n = summary.flights
@@ -99,7 +106,8 @@ public struct ComparisonTable: Sendable {
     let hoursPerInterception: Double? = intercepted > 0 ? hours / Double(intercepted) : nil
     let minutes = { (seconds: Double?) in seconds.map { $0 / 60 } }
     return Row(
-      network: combination.network, interceptor: combination.interceptor, basing: combination.basing, flights: n,
+      network: combination.network.rawValue, interceptor: combination.interceptor.rawValue,
+      basing: combination.basing.rawValue, flights: n,
       outcomes: counts, detection: Interval(successes: detected, trials: n),
       track: Interval(successes: tracked, trials: n), interception: Interval(successes: intercepted, trials: n),
       detectionMinutesMedian: minutes(summary.detectionSeconds.median),

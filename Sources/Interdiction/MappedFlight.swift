@@ -1,3 +1,5 @@
+import RadarModels
+
 /// What the map layers show of one flight the Monte Carlo was asked to map, kept from its one simulation: where it
 /// flew, which radar scans detected it, and the confirmed tracks each network configuration held of it.
 public struct MappedFlight: Sendable, Equatable {
@@ -48,13 +50,13 @@ public struct MappedFlight: Sendable, Equatable {
   /// (both included; fewer than two when the track lasted less than a sample step).
   public struct TrackSegment: Sendable, Equatable {
     /// The network configuration's id.
-    public var network: String
+    public var network: NetworkConfiguration.ID
     /// Seconds.
     public var confirmed: Double
     public var dropped: Double
     public var points: [Sample]
 
-    package init(network: String, confirmed: Double, dropped: Double, points: [Sample]) {
+    package init(network: NetworkConfiguration.ID, confirmed: Double, dropped: Double, points: [Sample]) {
       self.network = network
       self.confirmed = confirmed
       self.dropped = dropped
@@ -93,7 +95,7 @@ public struct MappedFlight: Sendable, Equatable {
   /// network configuration's picture in `pictures` (id and picture, in scenario order).
   init(
     flight index: Int, path: FlightPath, history: DetectionHistory, radars: [SimulationWorld.Radar],
-    pictures: [(network: String, picture: AirPicture)]
+    pictures: [(network: NetworkConfiguration.ID, picture: AirPicture)]
   ) {
     let samples = path.samples.map(Sample.init)
     self.init(

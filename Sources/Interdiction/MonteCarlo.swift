@@ -9,11 +9,11 @@ import RadarModels
 public struct MonteCarlo: Sendable {
   /// One cell of the comparison grid.
   public struct Combination: Sendable, Hashable {
-    public var network: String
-    public var interceptor: String
-    public var basing: String
+    public var network: NetworkConfiguration.ID
+    public var interceptor: InterceptorType.ID
+    public var basing: Basing.ID
 
-    public init(network: String, interceptor: String, basing: String) {
+    public init(network: NetworkConfiguration.ID, interceptor: InterceptorType.ID, basing: Basing.ID) {
       self.network = network
       self.interceptor = interceptor
       self.basing = basing
@@ -25,9 +25,9 @@ public struct MonteCarlo: Sendable {
   public let seed: UInt64
   public let threads: Int
   /// The scenario's configurations, interceptors and basings by id, looked up once per combination, not per flight.
-  private let configurationsByID: [String: NetworkConfiguration]
-  private let interceptorsByID: [String: InterceptorType]
-  private let basingsByID: [String: Basing]
+  private let configurationsByID: [NetworkConfiguration.ID: NetworkConfiguration]
+  private let interceptorsByID: [InterceptorType.ID: InterceptorType]
+  private let basingsByID: [Basing.ID: Basing]
 
   public init(scenario: InterdictionScenario, world: SimulationWorld, seed: UInt64, threads: Int) {
     self.scenario = scenario
@@ -178,7 +178,7 @@ public struct MonteCarlo: Sendable {
       flight: index, path: path, world: world,
       falseAlarmProbability: scenario.network.falseAlarmProbability.value, random: random)
     let radars = world.radars.map(\.placement)
-    var pictures: [String: AirPicture] = [:]
+    var pictures: [NetworkConfiguration.ID: AirPicture] = [:]
     /// The picture of a configuration, built once per flight and shared by its combinations.
     func picture(of configuration: NetworkConfiguration) -> AirPicture {
       if let picture = pictures[configuration.id] { return picture }

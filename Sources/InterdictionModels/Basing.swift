@@ -18,11 +18,14 @@ public struct Basing: Sendable, Equatable {
     }
   }
 
-  public var id: String
+  /// A basing's identifier.
+  public typealias ID = Identifier<Basing>
+
+  public var id: ID
   public var description: String
   public var stations: [Station]
 
-  public init(id: String, description: String, stations: [Station]) {
+  public init(id: ID, description: String, stations: [Station]) {
     self.id = id
     self.description = description
     self.stations = stations

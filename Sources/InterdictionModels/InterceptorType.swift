@@ -3,7 +3,10 @@ import RadarModels
 /// An interceptor option: how fast it gets there, how long it can stay, how slowly it can fly beside a Cessna, and
 /// what it costs.
 public struct InterceptorType: Sendable, Equatable {
-  public var id: String
+  /// An interceptor type's identifier.
+  public typealias ID = Identifier<InterceptorType>
+
+  public var id: ID
   public var name: String
   /// Transit speed, m/s.
   public var transitSpeed: Sourced<Double>
@@ -23,7 +26,7 @@ public struct InterceptorType: Sendable, Equatable {
   public var alertReadiness: Sourced<Double>
 
   public init(
-    id: String, name: String, transitSpeed: Sourced<Double>, combatRadius: Sourced<Double>, endurance: Sourced<Double>,
+    id: ID, name: String, transitSpeed: Sourced<Double>, combatRadius: Sourced<Double>, endurance: Sourced<Double>,
     minimumEscortSpeed: Sourced<Double>, sensorRange: Sourced<Double>, unitCost: Sourced<Double>?,
     costPerFlightHour: Sourced<Double>, alertReadiness: Sourced<Double>
   ) {

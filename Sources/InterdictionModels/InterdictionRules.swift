@@ -9,7 +9,7 @@ public struct InterdictionRules: Sendable, Equatable {
   /// Drop a track after this many consecutive in-range misses.
   public var dropAfterMisses: Int
   /// Time to classify a confirmed track as suspect, seconds, per network configuration id.
-  public var classificationTime: [String: Sourced<Double>]
+  public var classificationTime: [NetworkConfiguration.ID: Sourced<Double>]
   /// Law 30339 phases after the interceptor reaches the target, seconds: identification; intervention and persuasion;
   /// authorisation to neutralise.
   public var identification: Sourced<Double>
@@ -19,7 +19,8 @@ public struct InterdictionRules: Sendable, Equatable {
   public var fastJetPenalty: Sourced<Double>
 
   public init(
-    confirmHits: Int, confirmWindow: Int, dropAfterMisses: Int, classificationTime: [String: Sourced<Double>],
+    confirmHits: Int, confirmWindow: Int, dropAfterMisses: Int,
+    classificationTime: [NetworkConfiguration.ID: Sourced<Double>],
     identification: Sourced<Double>, interventionAndPersuasion: Sourced<Double>, authorisation: Sourced<Double>,
     fastJetPenalty: Sourced<Double>
   ) {

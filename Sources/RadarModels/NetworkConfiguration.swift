@@ -17,8 +17,11 @@ public struct NetworkConfiguration: Sendable, Equatable {
     }
   }
 
+  /// A configuration's identifier.
+  public typealias ID = Identifier<NetworkConfiguration>
+
   /// Short identifier ("integrated").
-  public var id: String
+  public var id: ID
   /// What it models.
   public var description: String
   /// Operators whose plots are fused in real time.
@@ -30,7 +33,7 @@ public struct NetworkConfiguration: Sendable, Equatable {
 
   /// Creates a configuration.
   public init(
-    id: String, description: String, realTimeOperators: [String], fusionLatency: Sourced<Double>,
+    id: ID, description: String, realTimeOperators: [String], fusionLatency: Sourced<Double>,
     voiceRelay: VoiceRelay?
   ) {
     self.id = id

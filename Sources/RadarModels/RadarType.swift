@@ -1,7 +1,10 @@
 /// A kind of radar (a preset): what it sees, how far, how often, and how reliably, each figure with its source.
 public struct RadarType: Sendable, Equatable {
+  /// A radar type's identifier.
+  public typealias ID = Identifier<RadarType>
+
   /// Short identifier used in scenario files ("an-tps-70").
-  public var id: String
+  public var id: ID
   /// Display name.
   public var name: String
   /// Primary or secondary.
@@ -25,7 +28,7 @@ public struct RadarType: Sendable, Equatable {
 
   /// Creates a radar type.
   public init(
-    id: String, name: String, role: SensorRole, instrumentedRange: Sourced<Double>,
+    id: ID, name: String, role: SensorRole, instrumentedRange: Sourced<Double>,
     elevationLimits: Sourced<ClosedRange<Double>>, scanPeriod: Sourced<Double>,
     r50ForOneSquareMetre: Sourced<Double>?, cooperativeDetection: Sourced<Double>?, antennaHeight: Sourced<Double>,
     availability: Sourced<Double>, meanTimeToRepair: Sourced<Double>

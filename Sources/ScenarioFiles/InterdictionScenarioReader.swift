@@ -26,7 +26,8 @@ public enum InterdictionScenarioReader {
     let interceptors = try fields.required("interceptors", in: document).list().map(interceptor)
     let basings = try fields.required("basings", in: document).list().map(basing)
     for (name, list) in [
-      ("aircraft", aircraft.map(\.id)), ("interceptors", interceptors.map(\.id)), ("basings", basings.map(\.id)),
+      ("aircraft", aircraft.map(\.id)), ("interceptors", interceptors.map(\.id.rawValue)),
+      ("basings", basings.map(\.id.rawValue)),
     ] {
       guard !list.isEmpty else { throw fields[name]!.error("give at least one") }
       guard Set(list).count == list.count else { throw fields[name]!.error("identifiers must be unique") }
@@ -101,7 +102,8 @@ public enum InterdictionScenarioReader {
       "unit_cost_usd", "cost_per_flight_hour_usd", "alert_readiness",
     ])
     return InterceptorType(
-      id: try fields.required("id", in: entry).string(), name: try fields.required("name", in: entry).string(),
+      id: InterceptorType.ID(try fields.required("id", in: entry).string()),
+      name: try fields.required("name", in: entry).string(),
       transitSpeed: scaled(try fields.required("transit_kt", in: entry).sourced(in: 50...1_500), knot),
       combatRadius: scaled(try fields.required("combat_radius_km", in: entry).sourced(in: 10...5_000), 1_000),
       endurance: scaled(try fields.required("endurance_h", in: entry).sourced(in: 0.2...24), 3_600),
@@ -124,7 +126,7 @@ public enum InterdictionScenarioReader {
         scrambleDelay: try values["alert_min"].map { scaled(try $0.sourced(in: 0...10_000), 60) })
     }
     return Basing(
-      id: try fields.required("id", in: entry).string(),
+      id: Basing.ID(try fields.required("id", in: entry).string()),
       description: try fields.required("description", in: entry).string(),
       stations: stations)
   }
@@ -141,16 +143,18 @@ public enum InterdictionScenarioReader {
     let window = Int(try pair.required("of", in: confirm).double(in: 1...20))
     guard hits <= window else { throw confirm.error("hits must not exceed of") }
     let classificationField = try fields.required("classification_min", in: entry)
-    var classification: [String: Sourced<Double>] = [:]
-    for (id, value) in try classificationField.keyedEntries() {
-      guard networks.contains(where: { $0.id == id }) else {
-        throw value.error("no network configuration '\(ScenarioFileError.excerpt(id))' in the network scenario")
+    var classification: [NetworkConfiguration.ID: Sourced<Double>] = [:]
+    let known = Set(networks.map(\.id))
+    for (text, value) in try classificationField.keyedEntries() {
+      let id = NetworkConfiguration.ID(text)
+      guard known.contains(id) else {
+        throw value.error("no network configuration '\(ScenarioFileError.excerpt(text))' in the network scenario")
       }
       classification[id] = scaled(try value.sourced(in: 0...1_440), 60)
     }
     for network in networks where classification[network.id] == nil {
       throw classificationField.error(
-        "missing classification time for network configuration '\(ScenarioFileError.excerpt(network.id))'")
+        "missing classification time for network configuration '\(ScenarioFileError.excerpt(network.id.rawValue))'")
     }
     return InterdictionRules(
       confirmHits: hits, confirmWindow: window,

@@ -5,9 +5,10 @@ import RadarModels
 public struct RadarTypeCatalog: Sendable {
   /// Types in file order.
   public private(set) var types: [RadarType] = []
+  private var typesByID: [RadarType.ID: RadarType] = [:]
 
   /// The type with this identifier.
-  public subscript(id: String) -> RadarType? { types.first { $0.id == id } }
+  public subscript(id: RadarType.ID) -> RadarType? { typesByID[id] }
 
   /// Reads and validates a preset file.
   public init(contentsOf path: String) throws {
@@ -19,12 +20,14 @@ public struct RadarTypeCatalog: Sendable {
   public init(yaml: String, file: String) throws {
     let document = try YAMLValue.document(yaml, file: file)
     for (id, entry) in try document.keyedEntries() {
-      types.append(try Self.radarType(id: id, entry))
+      let type = try Self.radarType(id: RadarType.ID(id), entry)
+      types.append(type)
+      typesByID[type.id] = type
     }
     guard !types.isEmpty else { throw document.error("no radar types defined") }
   }
 
-  private static func radarType(id: String, _ entry: YAMLValue) throws -> RadarType {
+  private static func radarType(id: RadarType.ID, _ entry: YAMLValue) throws -> RadarType {
     let fields = try entry.mapping(allowed: [
       "name", "role", "instrumented_range_km", "elevation_deg", "scan_period_s", "r50_km_1m2", "r50_from_requirement",
       "cooperative_pd", "antenna_agl_m", "availability", "mttr_h", "notes",

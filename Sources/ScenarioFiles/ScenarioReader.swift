@@ -38,7 +38,7 @@ public enum ScenarioReader {
     try unique(radars.map(\.name), in: fields["sites"]!, what: "site name")
     let operators = Set(radars.map(\.operator))
     let networks = try fields.required("networks", in: document).list().map { try network($0, operators: operators) }
-    try unique(networks.map(\.id), in: fields["networks"]!, what: "network id")
+    try unique(networks.map(\.id.rawValue), in: fields["networks"]!, what: "network id")
 
     var regionsFile: String?
     var regionField = "name"
@@ -91,8 +91,8 @@ public enum ScenarioReader {
     ])
     let typeField = try fields.required("type", in: entry)
     let typeID = try typeField.string()
-    guard let type = catalog[typeID] else {
-      let known = catalog.types.map { ScenarioFileError.excerpt($0.id, limit: 40) }.joined(separator: ", ")
+    guard let type = catalog[RadarType.ID(typeID)] else {
+      let known = catalog.types.map { ScenarioFileError.excerpt($0.id.rawValue, limit: 40) }.joined(separator: ", ")
       throw typeField.error("unknown radar type '\(ScenarioFileError.excerpt(typeID))' (known: \(known))")
     }
     let notional = try fields["notional"]?.bool() ?? false
@@ -124,7 +124,7 @@ public enum ScenarioReader {
         probability: try relayFields.required("probability", in: relayField).sourced(in: 0...1))
     }
     return NetworkConfiguration(
-      id: try fields.required("id", in: entry).identifier(),
+      id: NetworkConfiguration.ID(try fields.required("id", in: entry).identifier()),
       description: try fields.required("description", in: entry).string(), realTimeOperators: realTime,
       fusionLatency: try fields.required("fusion_latency_s", in: entry).sourced(in: 0...3_600), voiceRelay: relay)
   }

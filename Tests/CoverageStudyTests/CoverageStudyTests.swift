@@ -31,7 +31,7 @@ import Testing
 
   static func radarType(_ role: SensorRole) -> RadarType {
     RadarType(
-      id: role.rawValue, name: "test \(role.rawValue)", role: role,
+      id: RadarType.ID(role.rawValue), name: "test \(role.rawValue)", role: role,
       instrumentedRange: Sourced(300_000, .assumption("test")),
       elevationLimits: Sourced(-5...89.9, .assumption("test")),
       scanPeriod: Sourced(10, .assumption("test")),

@@ -57,8 +57,8 @@ import Testing
 
   @Test func theIntegratedNetworkNeverDetectsLessForTheSameDraws() {
     let results = run(Self.scenario, Self.world)
-    for interceptor in ["fast", "slow"] {
-      let key = { (network: String) in
+    for interceptor: InterceptorType.ID in ["fast", "slow"] {
+      let key = { (network: NetworkConfiguration.ID) in
         MonteCarlo.Combination(network: network, interceptor: interceptor, basing: "forward")
       }
       let separate = results[key("non-integrated")]!
@@ -77,7 +77,7 @@ import Testing
 
   @Test func aFasterInterceptorNeverDoesWorseFromTheSameBase() {
     let results = run(Self.scenario, Self.world)
-    for network in ["non-integrated", "integrated"] {
+    for network: NetworkConfiguration.ID in ["non-integrated", "integrated"] {
       let fast = results[MonteCarlo.Combination(network: network, interceptor: "fast", basing: "forward")]!
       let slow = results[MonteCarlo.Combination(network: network, interceptor: "slow", basing: "forward")]!
       for (a, b) in zip(fast, slow) where b.outcome == .intercepted {

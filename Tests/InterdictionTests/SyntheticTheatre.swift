@@ -10,7 +10,8 @@ enum SyntheticTheatre {
 
   static func radarType(_ id: String, _ role: SensorRole, range: Double, availability: Double = 1) -> RadarType {
     RadarType(
-      id: id, name: id, role: role, instrumentedRange: fact(range), elevationLimits: Sourced(-5...60, .assumption("t")),
+      id: RadarType.ID(id), name: id, role: role, instrumentedRange: fact(range),
+      elevationLimits: Sourced(-5...60, .assumption("t")),
       scanPeriod: fact(10), r50ForOneSquareMetre: role == .primary ? fact(300_000) : nil,
       cooperativeDetection: role == .secondary ? fact(0.98) : nil, antennaHeight: fact(10),
       availability: fact(availability), meanTimeToRepair: fact(24))
@@ -57,7 +58,8 @@ enum SyntheticTheatre {
 
   static func interceptor(_ id: String, speed: Double) -> InterceptorType {
     InterceptorType(
-      id: id, name: id, transitSpeed: fact(speed), combatRadius: fact(1_000_000), endurance: fact(4 * 3_600),
+      id: InterceptorType.ID(id), name: id, transitSpeed: fact(speed), combatRadius: fact(1_000_000),
+      endurance: fact(4 * 3_600),
       minimumEscortSpeed: fact(50), sensorRange: fact(30_000), unitCost: fact(50e6), costPerFlightHour: fact(5_000),
       alertReadiness: fact(1))
   }

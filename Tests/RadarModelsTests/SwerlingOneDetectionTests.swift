@@ -37,7 +37,8 @@ import Testing
   func radar(_ role: SensorRole) -> RadarType {
     let fact = Sourced(1.0, .assumption("test"))
     return RadarType(
-      id: role.rawValue, name: role.rawValue, role: role, instrumentedRange: Sourced(400_000, .assumption("test")),
+      id: RadarType.ID(role.rawValue), name: role.rawValue, role: role,
+      instrumentedRange: Sourced(400_000, .assumption("test")),
       elevationLimits: Sourced(0...20, .assumption("test")), scanPeriod: Sourced(10, .assumption("test")),
       r50ForOneSquareMetre: role == .primary ? Sourced(200_000, .assumption("test")) : nil,
       cooperativeDetection: role == .secondary ? Sourced(0.98, .assumption("test")) : nil,

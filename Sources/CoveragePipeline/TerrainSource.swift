@@ -1,6 +1,7 @@
 import CoverageKernel
 import Foundation
 import GeoRaster
+import RadarModels
 
 /// A DEM opened through GDAL, handing out just the windows that radars' ranges need, as heights in metres on a
 /// grid whose distances the kernel can trust. Everything wrong with a DEM is refused here in one line, or converted:
@@ -98,12 +99,12 @@ public struct TerrainSource {
   }
 
   /// A position in the DEM's coordinate system as WGS 84 longitude/latitude (longitude within -180...180).
-  public func longitudeLatitude(of point: MapPoint) throws -> (longitude: Double, latitude: Double) {
+  public func coordinate(of point: MapPoint) throws -> GeoCoordinate {
     var x = point.x
     if dataset.georeference.isGeographic { x = Self.normalised(x, from: -180) }
-    guard let crs else { return (x, point.y) }
+    guard let crs else { return GeoCoordinate(latitude: point.y, longitude: x) }
     let result = try crs.transform([(x, point.y)], to: SpatialReference.wgs84())[0]
-    return (Self.normalised(result.x, from: -180), result.y)
+    return GeoCoordinate(latitude: result.y, longitude: Self.normalised(result.x, from: -180))
   }
 
   /// Reads the terrain in `window`, in metres, voids as NaN.

@@ -1,6 +1,7 @@
 import CoverageKernel
 import Foundation
 import InterdictionModels
+import RadarModels
 
 /// One suspect flight, sampled at a fixed time step: out from Bolivia to a strip in Peru, time on the ground, and
 /// back, following the terrain at its cruise height within its climb rate and ceiling.
@@ -93,12 +94,12 @@ package struct FlightGenerator: Sendable {
           time: Double(samples.count) * FlightPath.step, latitude: latitude, longitude: longitude, altitude: altitude,
           airborne: airborne, insidePeru: world.isInsidePeru(latitude: latitude, longitude: longitude)))
     }
-    for point in outbound { append(point.0, point.1, point.2, true) }
+    for point in outbound { append(point.position.latitude, point.position.longitude, point.altitude, true) }
     let landingIndex = samples.count - 1
     samples[landingIndex].airborne = false
-    for _ in 0..<groundSamples { append(strip.0, strip.1, samples[landingIndex].altitude, false) }
+    for _ in 0..<groundSamples { append(strip.latitude, strip.longitude, samples[landingIndex].altitude, false) }
     let takeOffIndex = samples.count
-    for point in inbound { append(point.0, point.1, point.2, true) }
+    for point in inbound { append(point.position.latitude, point.position.longitude, point.altitude, true) }
     // Shift the clock so that the outbound border crossing falls at the drawn entry time.
     let entryHour =
       pattern.entryHour.value + pattern.entrySpread.value * (2 * random.uniform(flight: index, .entryTime) - 1)
@@ -126,38 +127,41 @@ package struct FlightGenerator: Sendable {
   }
 
   /// A point drawn uniformly in the area's disc.
-  private func point(in area: FlightPattern.Area, flight: Int, salt: Int) -> (Double, Double) {
+  private func point(in area: FlightPattern.Area, flight: Int, salt: Int) -> GeoCoordinate {
     let distance = area.radius * random.uniform(flight: flight, .jitter, salt, 0).squareRoot()
     let azimuth = 2 * Double.pi * random.uniform(flight: flight, .jitter, salt, 1)
     let point = Geodesy.destination(
       latitude: area.latitude, longitude: area.longitude, azimuth: azimuth, distance: distance,
       radius: world.earth.radius)
-    return (point.latitude, point.longitude)
+    return GeoCoordinate(latitude: point.latitude, longitude: point.longitude)
   }
 
   /// Positions and altitudes every `step` seconds along a route of great-circle legs, terrain following.
-  func legProfile(route: [(Double, Double)], aircraft: NarcoAircraft) -> [(Double, Double, Double)] {
+  func legProfile(route: [GeoCoordinate], aircraft: NarcoAircraft) -> [(position: GeoCoordinate, altitude: Double)] {
     let spacing = aircraft.cruiseSpeed.value * FlightPath.step
-    var points: [(Double, Double)] = [route[0]]
+    var points: [GeoCoordinate] = [route[0]]
     var carried = 0.0
     for (from, to) in zip(route, route.dropFirst()) {
       let length = Geodesy.distance(
-        fromLatitude: from.0, longitude: from.1, toLatitude: to.0, longitude: to.1, radius: world.earth.radius)
-      let azimuth = Geodesy.azimuth(fromLatitude: from.0, longitude: from.1, toLatitude: to.0, longitude: to.1)
+        fromLatitude: from.latitude, longitude: from.longitude, toLatitude: to.latitude, longitude: to.longitude,
+        radius: world.earth.radius)
+      let azimuth = Geodesy.azimuth(
+        fromLatitude: from.latitude, longitude: from.longitude, toLatitude: to.latitude, longitude: to.longitude)
       var travelled = spacing - carried
       while travelled <= length {
         let point = Geodesy.destination(
-          latitude: from.0, longitude: from.1, azimuth: azimuth, distance: travelled, radius: world.earth.radius)
-        points.append((point.latitude, point.longitude))
+          latitude: from.latitude, longitude: from.longitude, azimuth: azimuth, distance: travelled,
+          radius: world.earth.radius)
+        points.append(GeoCoordinate(latitude: point.latitude, longitude: point.longitude))
         travelled += spacing
       }
       carried = length - (travelled - spacing)
     }
     if let last = route.last, points.count == 1 || carried > 1 { points.append(last) }
-    let ground = points.map { world.ground(latitude: $0.0, longitude: $0.1) }
+    let ground = points.map { world.ground(latitude: $0.latitude, longitude: $0.longitude) }
     let altitudes = TerrainFollowing.profile(
       ground: ground, height: aircraft.cruiseHeight.value, climbPerStep: aircraft.climbRate.value * FlightPath.step,
       ceiling: aircraft.ceiling.value)
-    return zip(points, altitudes).map { ($0.0, $0.1, $1) }
+    return zip(points, altitudes).map { (position: $0, altitude: $1) }
   }
 }

@@ -9,20 +9,15 @@ public struct FlightPattern: Sendable, Equatable {
     public var longitude: Double
     /// Points are drawn uniformly within this radius, metres.
     public var radius: Double
-    /// Intermediate turning points on the way (latitude, longitude), e.g. a valley to follow.
-    public var waypoints: [(Double, Double)]
+    /// Intermediate turning points on the way, e.g. a valley to follow.
+    public var waypoints: [GeoCoordinate]
 
-    public init(name: String, latitude: Double, longitude: Double, radius: Double, waypoints: [(Double, Double)] = []) {
+    public init(name: String, latitude: Double, longitude: Double, radius: Double, waypoints: [GeoCoordinate] = []) {
       self.name = name
       self.latitude = latitude
       self.longitude = longitude
       self.radius = radius
       self.waypoints = waypoints
-    }
-
-    public static func == (lhs: Area, rhs: Area) -> Bool {
-      lhs.name == rhs.name && lhs.latitude == rhs.latitude && lhs.longitude == rhs.longitude
-        && lhs.radius == rhs.radius && lhs.waypoints.map { [$0.0, $0.1] } == rhs.waypoints.map { [$0.0, $0.1] }
     }
   }
 

@@ -69,10 +69,10 @@ public enum InterdictionScenarioReader {
       "name", "lat", "lon", "radius_km", "waypoints", "source", "assumption", "derived",
     ])
     _ = try entry.provenance(fields)
-    let waypoints = try fields["waypoints"]?.list().map { point -> (Double, Double) in
+    let waypoints = try fields["waypoints"]?.list().map { point -> GeoCoordinate in
       let pair = try point.list()
       guard pair.count == 2 else { throw point.error("a waypoint is [lat, lon]") }
-      return (try pair[0].double(in: -90...90), try pair[1].double(in: -180...180))
+      return GeoCoordinate(latitude: try pair[0].double(in: -90...90), longitude: try pair[1].double(in: -180...180))
     }
     return FlightPattern.Area(
       name: try fields.required("name", in: entry).string(),

@@ -121,7 +121,7 @@ import Testing
       fromLatitude: -12.6, longitude: -69.2, toLatitude: position.y, longitude: position.x,
       radius: EarthModel.meanRadius)
     #expect(shift > 300 && shift < 700, "shift \(shift) m")
-    let back = try terrain.longitudeLatitude(of: position)
+    let back = try terrain.coordinate(of: position)
     #expect(abs(back.longitude + 69.2) < 1e-6 && abs(back.latitude + 12.6) < 1e-6)
   }
 
@@ -194,7 +194,7 @@ import Testing
     let terrain = try TerrainSource(path: dem)
     let position = try terrain.position(latitude: -12.6, longitude: -69.2)
     #expect(abs(position.x - 290.8) < 1e-9 && terrain.geometry.contains(position))
-    #expect(abs(try terrain.longitudeLatitude(of: position).longitude + 69.2) < 1e-9)
+    #expect(abs(try terrain.coordinate(of: position).longitude + 69.2) < 1e-9)
     let result = try coverage(dem)
     #expect(result.status == 0, "\(result.stderr)")
   }

@@ -27,14 +27,24 @@ public struct AirPictureCommand: ParsableCommand {
       // CoverageKernelError) says what went wrong in one line.
       fail(error.errorDescription ?? "\(error)")
     } catch {
+      // ArgumentParser's own: help (to stdout), a bad option value or a `validate()` refusal.
       let code = exitCode(for: error)
-      let text = message(for: error)
       if code == .success {
         print(fullMessage(for: error))
         Foundation.exit(0)
       }
-      fail(text.isEmpty ? "\(error)" : text.split(separator: "\n").first.map(String.init) ?? text, code: code.rawValue)
+      let text = oneLine(parserMessage: message(for: error))
+      fail(text.isEmpty ? "\(error)" : text, code: code.rawValue)
     }
+  }
+
+  /// ArgumentParser's message for a parse or validation error as one line: no "Error: " label and no usage, the
+  /// lines of a list of valid values joined.
+  private static func oneLine(parserMessage text: String) -> String {
+    var lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    if let usage = lines.firstIndex(where: { $0.hasPrefix("Usage:") }) { lines.removeSubrange(usage...) }
+    let line = lines.joined(separator: " ")
+    return line.hasPrefix("Error: ") ? String(line.dropFirst("Error: ".count)) : line
   }
 
   /// A Foundation file error as one line: what failed, on which path.

@@ -14,8 +14,10 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "DEM to time on (default: generated ridged-fractal terrain, 90 m cells, UTM 18S).")
   var dem: String?
 
-  @Option(help: "Radar site LAT,LON,HEIGHT_AGL on --dem (default: the DEM's centre, 10 m).")
-  var site: String?
+  @Option(
+    help: "Radar site LAT,LON,HEIGHT_AGL on --dem (default: the DEM's centre, 10 m).",
+    transform: SiteSpecification.init(parsing:))
+  var site: SiteSpecification?
 
   @Option(name: .customLong("range-km"), help: "Radar range, km (default: 450 on --dem, 160 on generated terrain).")
   var rangeKm: Double?
@@ -32,14 +34,17 @@ struct BenchCommand: ParsableCommand {
   @Flag(name: .customLong("no-gdal"), help: "Skip gdal_viewshed even if installed.")
   var noGDAL = false
 
+  func validate() throws {
+    guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1") }
+    guard size >= 101 && size <= 20_001 else { throw ValidationError("--size must be in 101...20001") }
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    if let rangeKm, !(rangeKm > 0 && rangeKm <= 1_500) { throw ValidationError("--range-km must be in (0, 1500]") }
+  }
+
   func run() throws {
     // The temporary folder is where bench writes; clear what killed bench runs left there.
     StaleTemporaries.clean(in: [NSTemporaryDirectory()])
-    guard repeats >= 1 else { throw CommandError("--repeats must be at least 1") }
-    guard size >= 101 && size <= 20_001 else { throw CommandError("--size must be in 101...20001") }
     let maximumThreads = threads ?? ProcessInfo.processInfo.activeProcessorCount
-    guard maximumThreads >= 1 else { throw CommandError("--threads must be at least 1") }
-    if let rangeKm, !(rangeKm > 0 && rangeKm <= 1_500) { throw CommandError("--range-km must be in (0, 1500]") }
     let workload =
       try dem.map { try BenchWorkload(dem: $0, site: site, rangeKm: rangeKm ?? 450) }
       ?? BenchWorkload(generatedSize: size, rangeKm: rangeKm ?? 160)

@@ -35,7 +35,7 @@ struct BenchWorkload {
   }
 
   /// A window of the DEM at `path` around `site` (default its centre, 10 m), `rangeKm` in radius.
-  init(dem path: String, site text: String?, rangeKm: Double) throws {
+  init(dem path: String, site specification: SiteSpecification?, rangeKm: Double) throws {
     let source: TerrainSource
     do {
       source = try TerrainSource(path: path)
@@ -43,7 +43,6 @@ struct BenchWorkload {
       throw CommandError(error.message)
     }
     for warning in source.warnings { FileHandle.standardError.write(Data("airpicture: warning: \(warning)\n".utf8)) }
-    let specification = try text.map { try SiteSpecification(parsing: $0, ordinal: 1) }
     let geometry = source.geometry
     var position = MapPoint(
       x: geometry.x(ofColumn: Double(geometry.width / 2)), y: geometry.y(ofRow: Double(geometry.height / 2)))

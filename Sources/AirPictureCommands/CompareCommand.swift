@@ -30,17 +30,21 @@ struct CompareCommand: ParsableCommand {
   @Option(help: "Worker threads (default: all cores).")
   var threads: Int?
 
-  func run() throws {
+  /// Refuses counts out of range and a scenario given twice (under any path).
+  func validate() throws {
     try InterdictionRun.validate(flights: flights, threads: threads)
-    guard !scenarios.isEmpty else { throw CommandError("give at least one scenario") }
+    guard !scenarios.isEmpty else { throw ValidationError("give at least one scenario") }
     var seen: [String: String] = [:]
     for path in scenarios {
       let key = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
       if let first = seen[key] {
-        throw CommandError("scenario '\(path)' is given twice (also as '\(first)'): compare distinct scenarios")
+        throw ValidationError("scenario '\(path)' is given twice (also as '\(first)'): compare distinct scenarios")
       }
       seen[key] = path
     }
+  }
+
+  func run() throws {
     let read = try scenarios.map(InterdictionRun.read)
     let output = try OutputFolder(
       out, option: "--out",

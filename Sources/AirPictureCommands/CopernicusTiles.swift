@@ -1,11 +1,12 @@
+import ArgumentParser
 import Foundation
 
 /// Names and addresses of Copernicus DEM tiles (GLO-30 at 1", GLO-90 at 3"), one per 1° × 1° cell, named by the
 /// cell's south-west corner and served as Cloud Optimized GeoTIFFs in the public AWS open-data buckets (or a mirror
 /// laid out the same way).
 public struct CopernicusTiles: Sendable {
-  /// Which product.
-  public enum Source: String, CaseIterable, Sendable {
+  /// Which product; `terrain fetch --source` lists the choices in its help and its errors.
+  public enum Source: String, CaseIterable, Sendable, ExpressibleByArgument {
     case glo30
     case glo90
 

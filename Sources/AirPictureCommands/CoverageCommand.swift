@@ -24,8 +24,10 @@ struct CoverageCommand: ParsableCommand {
     help: "DEM any GDAL driver reads (GeoTIFF, SRTM .hgt, VRT, COG); geographic or projected. Overrides a scenario's.")
   var dem: String?
 
-  @Option(help: "Radar site LAT,LON,HEIGHT_AGL[,NAME] in degrees and metres; repeat for a network.")
-  var site: [String] = []
+  @Option(
+    help: "Radar site \(SiteSpecification.format) in degrees and metres; repeat for a network.",
+    transform: SiteSpecification.init(parsing:))
+  var site: [SiteSpecification] = []
 
   @Option(name: .customLong("range-km"), help: "Instrumented range of every radar, km.")
   var rangeKm: Double = 450
@@ -42,11 +44,16 @@ struct CoverageCommand: ParsableCommand {
   @Option(name: .customLong("max-elevation-deg"), help: "Highest beam elevation, degrees; cone of silence above.")
   var maxElevationDeg: Double?
 
-  @Option(help: "Azimuth sector START,END in degrees clockwise from north (default: all round).")
-  var sector: String?
+  @Option(
+    help: "Azimuth sector START,END in degrees clockwise from north (default: all round).",
+    transform: SectorArgument.init(parsing:))
+  var sector: SectorArgument?
 
-  @Option(name: .customLong("altitudes-agl"), help: "Comma-separated target altitudes above ground for the table, m.")
-  var altitudesAGL: String = "150,300,1000,3000"
+  @Option(
+    name: .customLong("altitudes-agl"),
+    help: "Comma-separated target altitudes above ground for the table, m (default: \(AltitudeList.standard)).",
+    transform: AltitudeList.init(parsing:))
+  var altitudesAGL: AltitudeList = .standard
 
   @Option(help: "Output GeoTIFF (default coverage.tif); with a scenario, the output folder (default out/SCENARIO).")
   var out: String?
@@ -73,6 +80,41 @@ struct CoverageCommand: ParsableCommand {
 
   @Option(help: "Worker threads (default: all cores).")
   var threads: Int?
+
+  /// Refuses options that do not apply to a scenario run, and, without a scenario, values out of range.
+  func validate() throws {
+    if scenario != nil {
+      let siteOptions: [(name: String, given: Bool)] = [
+        ("--site", !site.isEmpty), ("--png", png != nil), ("--per-radar", perRadar != nil),
+        ("--summary-csv", summaryCSV != nil), ("--summary-json", summaryJSON != nil), ("--sector", sector != nil),
+      ]
+      if let option = siteOptions.first(where: \.given) {
+        throw ValidationError(
+          "\(option.name) does not apply to a scenario run (the scenario defines the radars and outputs)")
+      }
+    } else {
+      guard dem != nil else {
+        throw ValidationError("give --dem DEM and --site LAT,LON,HEIGHT_AGL, or a scenario file")
+      }
+      guard rangeKm > 0, rangeKm.isFinite else { throw ValidationError("--range-km must be positive") }
+      guard rangeKm <= 1_500 else { throw ValidationError("--range-km must be at most 1500") }
+      guard minRangeKm >= 0, minRangeKm < rangeKm else {
+        throw ValidationError("--min-range-km must be in [0, --range-km)")
+      }
+      guard k > 0, k.isFinite else { throw ValidationError("--k must be positive") }
+      for (name, value) in [("--min-elevation-deg", minElevationDeg), ("--max-elevation-deg", maxElevationDeg)] {
+        if let value, !(-90...90).contains(value) { throw ValidationError("\(name) must be within -90...90") }
+      }
+      if let low = minElevationDeg, let high = maxElevationDeg, low >= high {
+        throw ValidationError("--min-elevation-deg must be below --max-elevation-deg")
+      }
+      guard !site.isEmpty else { throw ValidationError("give at least one --site \(SiteSpecification.format)") }
+      if let cells = fillVoids, !(cells > 0 && cells <= 10_000) {
+        throw ValidationError("--fill-voids must be a distance in cells in (0, 10000]")
+      }
+    }
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+  }
 
   func run() throws {
     if let scenario {

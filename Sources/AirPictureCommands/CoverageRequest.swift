@@ -25,35 +25,14 @@ struct CoverageRequest {
   var sites: [RadarSite] { radars.map { $0.site(limits) } }
   var windows: [GridWindow] { radars.map(\.window) }
 
+  /// Opens the DEM and places the sites of `command`, whose values `CoverageCommand.validate()` has checked.
   init(command: CoverageCommand) throws {
     self.command = command
-    guard let dem = command.dem else {
-      throw CommandError("give --dem DEM and --site LAT,LON,HEIGHT_AGL, or a scenario file")
-    }
+    guard let dem = command.dem else { preconditionFailure("CoverageCommand.validate() lets no --dem through") }
     self.dem = dem
-    guard command.rangeKm > 0, command.rangeKm.isFinite else { throw CommandError("--range-km must be positive") }
-    guard command.rangeKm <= 1_500 else { throw CommandError("--range-km must be at most 1500") }
-    guard command.minRangeKm >= 0, command.minRangeKm < command.rangeKm else {
-      throw CommandError("--min-range-km must be in [0, --range-km)")
-    }
-    guard command.k > 0, command.k.isFinite else { throw CommandError("--k must be positive") }
-    if let threads = command.threads, threads < 1 { throw CommandError("--threads must be at least 1") }
-    for (name, value) in [
-      ("--min-elevation-deg", command.minElevationDeg), ("--max-elevation-deg", command.maxElevationDeg),
-    ] {
-      if let value, !(-90...90).contains(value) { throw CommandError("\(name) must be within -90...90") }
-    }
-    if let low = command.minElevationDeg, let high = command.maxElevationDeg, low >= high {
-      throw CommandError("--min-elevation-deg must be below --max-elevation-deg")
-    }
-    guard !command.site.isEmpty else { throw CommandError("give at least one --site LAT,LON,HEIGHT_AGL[,NAME]") }
-    altitudes = try Self.parseAltitudes(command.altitudesAGL)
-    let sector = try command.sector.map(Self.parseSector)
-    let specifications = try command.site.enumerated().map { try SiteSpecification(parsing: $1, ordinal: $0 + 1) }
-    outputs = try CoverageOutputs(command: command, siteNames: specifications.map(\.name))
-    if let cells = command.fillVoids, !(cells > 0 && cells <= 10_000) {
-      throw CommandError("--fill-voids must be a distance in cells in (0, 10000]")
-    }
+    altitudes = command.altitudesAGL.metres
+    let names = command.site.enumerated().map { $1.name(ordinal: $0 + 1) }
+    outputs = try CoverageOutputs(command: command, siteNames: names)
     let fields = try CoverageFields(
       demPath: dem, earth: EarthModel(refractionFactor: command.k),
       threads: command.threads ?? ProcessInfo.processInfo.activeProcessorCount, voidFillDistance: command.fillVoids,
@@ -61,11 +40,11 @@ struct CoverageRequest {
     self.fields = fields
     openingWarnings = fields.terrain.warnings
     limits = CoverageLimits(
-      minimumRange: command.minRangeKm * 1_000, maximumRange: command.rangeKm * 1_000, sector: sector,
+      minimumRange: command.minRangeKm * 1_000, maximumRange: command.rangeKm * 1_000, sector: command.sector?.sector,
       minimumElevation: command.minElevationDeg, maximumElevation: command.maxElevationDeg)
-    radars = try specifications.map { specification in
+    radars = try zip(command.site, names).map { specification, name in
       try fields.place(
-        name: specification.name, latitude: specification.latitude, longitude: specification.longitude,
+        name: name, latitude: specification.latitude, longitude: specification.longitude,
         antenna: specification.antenna, reach: command.rangeKm * 1_000,
         voidRemedy: "give its ground elevation in metres as a fifth field, --site LAT,LON,HEIGHT_AGL,NAME,GROUND_M")
     }
@@ -181,28 +160,12 @@ struct CoverageRequest {
     }
     if let low = command.minElevationDeg { items.append(("AIRPICTURE_MIN_ELEVATION_DEG", "\(low)")) }
     if let high = command.maxElevationDeg { items.append(("AIRPICTURE_MAX_ELEVATION_DEG", "\(high)")) }
-    if let sector = command.sector { items.append(("AIRPICTURE_SECTOR_DEG", sector)) }
+    if let sector = command.sector { items.append(("AIRPICTURE_SECTOR_DEG", sector.text)) }
     for (index, site) in sites.enumerated() {
       items.append(
         ("AIRPICTURE_RADAR_\(index)", "\(site.name) at x=\(site.position.x) y=\(site.position.y), \(site.antenna)"))
     }
     return items
-  }
-
-  static func parseAltitudes(_ text: String) throws -> [Float] {
-    let values = text.split(separator: ",").map { Float($0.trimmingCharacters(in: .whitespaces)) }
-    guard !values.isEmpty, values.count <= 16, values.allSatisfy({ $0 != nil && $0! >= 0 && $0!.isFinite }) else {
-      throw CommandError("--altitudes-agl must be 1 to 16 comma-separated non-negative metres, got '\(text)'")
-    }
-    return values.map { $0! }
-  }
-
-  static func parseSector(_ text: String) throws -> AzimuthSector {
-    let parts = text.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-    guard parts.count == 2, parts.allSatisfy({ $0.isFinite }) else {
-      throw CommandError("--sector must be START,END in degrees, got '\(text)'")
-    }
-    return try AzimuthSector(start: parts[0], end: parts[1])
   }
 
   static func fileName(for name: String, index: Int) -> String {

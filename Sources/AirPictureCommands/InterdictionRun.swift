@@ -1,3 +1,4 @@
+import ArgumentParser
 import CoveragePipeline
 import Foundation
 import GeoRaster
@@ -56,14 +57,15 @@ struct InterdictionRun {
     let limit = physicalMemory / 2
     guard needed.overflow || needed.partialValue > limit else { return }
     let gigabytes = { (bytes: UInt64) in String(format: "%.1f GB", Double(bytes) / 1e9) }
-    throw CommandError(
+    throw ValidationError(
       "--map-flights \(mapFlights) needs about \(gigabytes(needed.overflow ? .max : needed.partialValue)) for the map "
         + "layers, more than half of this machine's \(gigabytes(physicalMemory)); lower --map-flights (at most "
         + "\(limit / mapBytesPerFlight) here)")
   }
 
+  /// Refuses `--flights` out of 1...10000000 and `--threads` below 1 (for `run` and `compare`'s `validate()`).
   static func validate(flights: Int, threads: Int?) throws {
-    guard flights >= 1, flights <= 10_000_000 else { throw CommandError("--flights must be in 1...10000000") }
-    if let threads, threads < 1 { throw CommandError("--threads must be at least 1") }
+    guard flights >= 1, flights <= 10_000_000 else { throw ValidationError("--flights must be in 1...10000000") }
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
   }
 }

@@ -43,11 +43,14 @@ struct RunCommand: ParsableCommand {
   @Flag(name: .customLong("no-coverage-maps"), help: "Skip the network's coverage maps.")
   var noCoverageMaps = false
 
-  func run() throws {
+  func validate() throws {
     try InterdictionRun.validate(flights: flights, threads: threads)
-    guard mapFlights >= 0 else { throw CommandError("--map-flights must not be negative") }
+    guard mapFlights >= 0 else { throw ValidationError("--map-flights must not be negative") }
     try InterdictionRun.checkMapMemory(
       mapFlights: min(mapFlights, flights), physicalMemory: ProcessInfo.processInfo.physicalMemory)
+  }
+
+  func run() throws {
     let scenario = try InterdictionRun.read(self.scenario)
     let output = try OutputFolder(
       out ?? "out/\(scenario.id)", option: "--out",

@@ -12,15 +12,6 @@ struct ScenarioCoverageRun {
   let scenarioPath: String
 
   func execute() throws {
-    let siteOptions: [(String, Bool)] = [
-      ("--site", !command.site.isEmpty), ("--png", command.png != nil), ("--per-radar", command.perRadar != nil),
-      ("--summary-csv", command.summaryCSV != nil), ("--summary-json", command.summaryJSON != nil),
-      ("--sector", command.sector != nil),
-    ]
-    if let option = siteOptions.first(where: { $0.1 }) {
-      throw CommandError("\(option.0) does not apply to a scenario run (the scenario defines the radars and outputs)")
-    }
-    if let threads = command.threads, threads < 1 { throw CommandError("--threads must be at least 1") }
     let scenario = try ScenarioReader.read(contentsOf: scenarioPath)
     let out = command.out ?? "out/\(scenario.id)"
     let output = try OutputFolder(out, option: "--out", inputs: inputs(of: scenario))

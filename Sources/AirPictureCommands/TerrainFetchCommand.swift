@@ -9,11 +9,11 @@ struct TerrainFetchCommand: ParsableCommand {
     commandName: "fetch",
     abstract: "Mosaic Copernicus DEM tiles (GLO-90 or GLO-30) over a box into a VRT or GeoTIFF (needs internet).")
 
-  @Option(help: "Box W,S,E,N in degrees.")
-  var bbox: String
+  @Option(help: "Box W,S,E,N in degrees.", transform: BoundingBox.init(parsing:))
+  var bbox: BoundingBox
 
   @Option(help: "glo90 (3\", about 90 m) or glo30 (1\", about 30 m).")
-  var source: String = "glo90"
+  var source: CopernicusTiles.Source = .glo90
 
   @Option(help: "Output: .vrt keeps tiles remote, .tif downloads the box into a GeoTIFF.")
   var out: String = "dem.tif"
@@ -30,35 +30,39 @@ struct TerrainFetchCommand: ParsableCommand {
       valueName: "url"))
   var mirror: String?
 
+  /// Most tiles one fetch mosaics.
+  static let maximumTiles = 400
+
+  func validate() throws {
+    guard timeoutS.isFinite, timeoutS > 0 else {
+      throw ValidationError("--timeout-s must be positive, got \(timeoutS)")
+    }
+    guard (1...32).contains(connections) else {
+      throw ValidationError("--connections must be 1 to 32, got \(connections)")
+    }
+    if let mirror, !(mirror.hasPrefix("http://") || mirror.hasPrefix("https://")) {
+      throw ValidationError("--mirror must be an http:// or https:// URL, got '\(mirror)'")
+    }
+    let tiles = bbox.tileCorners.count
+    guard tiles <= Self.maximumTiles else {
+      throw ValidationError("--bbox spans \(tiles) tiles; keep it under \(Self.maximumTiles)")
+    }
+  }
+
   func run() throws {
     // The temporary folder is where tiles are gathered; clear what killed fetches left there.
     StaleTemporaries.clean(in: [NSTemporaryDirectory()])
-    let numbers = bbox.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-    guard numbers.count == 4, numbers[0] < numbers[2], numbers[1] < numbers[3], numbers[1] >= -90, numbers[3] <= 90,
-      numbers[0] >= -180, numbers[2] <= 180
-    else { throw CommandError("--bbox must be W,S,E,N in degrees with W < E and S < N, got '\(bbox)'") }
-    guard let product = CopernicusTiles.Source(rawValue: source) else {
-      throw CommandError("--source must be glo90 or glo30, got '\(source)'")
-    }
-    guard timeoutS.isFinite, timeoutS > 0 else { throw CommandError("--timeout-s must be positive, got \(timeoutS)") }
-    guard (1...32).contains(connections) else {
-      throw CommandError("--connections must be 1 to 32, got \(connections)")
-    }
-    if let mirror, !(mirror.hasPrefix("http://") || mirror.hasPrefix("https://")) {
-      throw CommandError("--mirror must be an http:// or https:// URL, got '\(mirror)'")
-    }
-    let corners = CopernicusTiles.corners(west: numbers[0], south: numbers[1], east: numbers[2], north: numbers[3])
-    guard corners.count <= 400 else { throw CommandError("--bbox spans \(corners.count) tiles; keep it under 400") }
-    let tiles = CopernicusTiles(source: product, mirror: mirror)
+    let corners = bbox.tileCorners
+    let tiles = CopernicusTiles(source: source, mirror: mirror)
     let reporter = ProgressReporter()
     do {
       try AtomicOutput.checkDirectory(of: out)
-      reporter.begin("fetching \(corners.count) Copernicus \(source.uppercased()) tiles")
+      reporter.begin("fetching \(corners.count) Copernicus \(source.rawValue.uppercased()) tiles")
       let count: Int
       do {
         count = try RasterMosaic.build(
           sources: corners.map { tiles.path(latitude: $0.latitude, longitude: $0.longitude) },
-          bounds: (numbers[0], numbers[1], numbers[2], numbers[3]), to: out,
+          bounds: (bbox.west, bbox.south, bbox.east, bbox.north), to: out,
           limits: TileFetchLimits(timeoutSeconds: timeoutS, connections: connections),
           progress: { reporter.update($0) })
       } catch {
@@ -68,7 +72,8 @@ struct TerrainFetchCommand: ParsableCommand {
       reporter.finish()
       let absent = corners.count - count
       let absentNote = absent == 0 ? "" : " (\(absent) absent from the server: open sea, no Copernicus tile)"
-      print("wrote \(out) from \(count) of \(corners.count) Copernicus \(source.uppercased()) tiles\(absentNote)")
+      print(
+        "wrote \(out) from \(count) of \(corners.count) Copernicus \(source.rawValue.uppercased()) tiles\(absentNote)")
       print(
         "Copernicus DEM: produced using Copernicus WorldDEM-30/90, (c) DLR e.V. 2010-2014 and (c) Airbus 2014-2018, provided under COPERNICUS by the European Union and ESA"
       )

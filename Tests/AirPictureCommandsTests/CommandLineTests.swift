@@ -74,8 +74,8 @@ import Testing
     (["--site=-12.1,-69.9,10", "--range-km", "0"], "--range-km"),
     (["--site=-12.1,-69.9,10", "--range-km", "-5"], "--range-km"),
     (["--site=-12.1,-69.9,10", "--k", "0"], "--k"),
-    (["--site=-12.1,-69.9"], "malformed site"),
-    (["--site=abc,-69.9,10"], "malformed site"),
+    (["--site=-12.1,-69.9"], "'--site <site>': expected LAT,LON,HEIGHT_AGL[,NAME[,GROUND_M]], got 2 fields"),
+    (["--site=abc,-69.9,10"], "'--site <site>': latitude 'abc' is not a number in -90...90"),
     (["--site=-12.1,-69.9,-3"], "antenna height"),
     ([String](), "--site"),
     (["--site=-12.1,-69.9,10", "--out", "/nonexistent-dir/cov.tif"], "does not exist"),
@@ -97,6 +97,51 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["dem.tif"])
   }
 
+  /// A bad `--site`, `--sector` or `--altitudes-agl` is refused while parsing, before any work: exactly one line on
+  /// stderr naming the option, the value and the field, no "Error:" label or usage, and no output file.
+  @Test(arguments: [
+    ("--site=-12.1,x,10", "'--site <site>'", "longitude 'x' is not a number in -180...180"),
+    ("--sector=90,x", "'--sector <sector>'", "end 'x' is not a number of degrees"),
+    (
+      "--altitudes-agl=150,-1", "'--altitudes-agl <altitudes-agl>'",
+      "altitude 2 '-1' is not a non-negative number of metres"
+    ),
+  ])
+  func aBadOptionValueIsNamedInOneLine(argument: String, option: String, detail: String) throws {
+    let result = try run([
+      "coverage", "--dem", dem, "--site=-12.1,-69.9,10", "--out", path("bad.tif"), "--png", path("bad.png"),
+      "--summary-csv", path("bad.csv"), argument,
+    ])
+    #expect(result.status != 0)
+    let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count == 2 && lines[1].isEmpty, "stderr: \(result.stderr)")
+    let line = String(lines[0])
+    let value = argument.split(separator: "=", maxSplits: 1)[1]
+    #expect(line.hasPrefix("airpicture: error: ") && line.hasSuffix(": \(detail)"), "\(line)")
+    #expect(line.contains(option) && line.contains("'\(value)'"), "\(line)")
+    #expect(!line.contains("Error:") && !line.contains("Usage"), "\(line)")
+    #expect(result.stdout.isEmpty)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["dem.tif"])
+  }
+
+  /// Range and cross-option checks refuse in `validate()` with the same one line as before they moved there.
+  @Test(arguments: [
+    (["--range-km=0"], "--range-km must be positive"),
+    (["--range-km=2000"], "--range-km must be at most 1500"),
+    (["--min-range-km=50", "--range-km=40"], "--min-range-km must be in [0, --range-km)"),
+    (["--k=0"], "--k must be positive"),
+    (["--threads=0"], "--threads must be at least 1"),
+    (["--max-elevation-deg=91"], "--max-elevation-deg must be within -90...90"),
+    (["--min-elevation-deg=10", "--max-elevation-deg=5"], "--min-elevation-deg must be below --max-elevation-deg"),
+    (["--fill-voids=0"], "--fill-voids must be a distance in cells in (0, 10000]"),
+  ])
+  func anOutOfRangeValueGetsTodaysLine(arguments: [String], message: String) throws {
+    let result = try run(["coverage", "--dem", dem, "--site=-12.1,-69.9,10", "--out", path("bad.tif")] + arguments)
+    #expect(result.status != 0)
+    #expect(result.stderr == "airpicture: error: \(message)\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["dem.tif"])
+  }
+
   @Test func anUnreadableDEMIsRefused() throws {
     let fake = path("fake.tif")
     try Data("not a raster".utf8).write(to: URL(fileURLWithPath: fake))
@@ -114,7 +159,25 @@ import Testing
 
   @Test func helpGoesToStdoutAndSucceeds() throws {
     let result = try run(["coverage", "--help"])
-    #expect(result.status == 0)
-    #expect(result.stdout.contains("--altitudes-agl"))
+    #expect(result.status == 0 && result.stderr.isEmpty)
+    #expect(result.stdout.contains("--altitudes-agl") && result.stdout.contains("(default: 150,300,1000,3000)"))
+    #expect(result.stdout.contains("LAT,LON,HEIGHT_AGL[,NAME[,GROUND_M]]"))
+    let fetch = try run(["terrain", "fetch", "--help"])
+    #expect(fetch.status == 0 && fetch.stderr.isEmpty)
+    #expect(fetch.stdout.contains("(values: glo30, glo90; default: glo90)"), "\(fetch.stdout)")
+  }
+
+  /// `terrain fetch` refuses a bad box or source while parsing: one line, before reaching any server.
+  @Test func aBadBoxOrSourceIsRefusedInOneLine() throws {
+    for (arguments, expected) in [
+      (["--bbox=-71,-14,-74,-12"], "'--bbox <bbox>': west -71 is not below east -74"),
+      (["--bbox=-74,-14,-71,-12", "--source", "glo60"], "Please provide one of 'glo30' and 'glo90'"),
+      (["--bbox=-80,-60,-30,10"], "--bbox spans 3500 tiles; keep it under 400"),
+    ] {
+      let result = try run(["terrain", "fetch", "--out", path("dem.vrt")] + arguments)
+      #expect(result.status != 0 && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+      #expect(result.stderr.hasPrefix("airpicture: error: ") && result.stderr.contains(expected), "\(result.stderr)")
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["dem.tif"])
   }
 }

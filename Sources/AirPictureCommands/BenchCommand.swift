@@ -39,6 +39,9 @@ struct BenchCommand: ParsableCommand {
     guard size >= 101 && size <= 20_001 else { throw ValidationError("--size must be in 101...20001") }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     if let rangeKm, !(rangeKm > 0 && rangeKm <= 1_500) { throw ValidationError("--range-km must be in (0, 1500]") }
+    if site != nil && dem == nil {
+      throw ValidationError("--site needs --dem (on generated terrain the radar stands at the centre)")
+    }
   }
 
   func run() throws {

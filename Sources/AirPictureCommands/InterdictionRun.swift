@@ -23,8 +23,9 @@ struct InterdictionRun {
     try InterdictionScenarioReader.read(contentsOf: path)
   }
 
-  /// Builds the world from `fields` (the network scenario's, see `CoverageFields(scenario:dem:threads:warn:)`) and runs `flights` flights with `seed` on `threads` threads, keeping the records of the first
-  /// `mapFlights`. Refuses, before any work, map layers that would not fit in memory.
+  /// Builds the world from `fields` (the network scenario's, see `CoverageFields(scenario:dem:threads:warn:)`) and
+  /// runs `flights` flights with `seed` on `threads` threads, keeping the records, paths and events of the first
+  /// `mapFlights` (whose memory `checkMapMemory` has checked before any work).
   init(
     scenario: InterdictionScenario, fields: CoverageFields, flights: Int, seed: UInt64, threads: Int,
     mapFlights: Int = 0, reporter: ProgressReporter
@@ -32,7 +33,6 @@ struct InterdictionRun {
     throws
   {
     let mapped = min(max(mapFlights, 0), flights)
-    try Self.checkMapMemory(mapFlights: mapped, physicalMemory: ProcessInfo.processInfo.physicalMemory)
     self.scenario = scenario
     let world = try SimulationWorldBuilder.build(scenario: scenario, fields: fields) { label, fraction in
       reporter.report(label, fraction)

@@ -1,3 +1,4 @@
+import CoverageStudy
 import OutputFiles
 
 /// The files an ad-hoc `coverage` run writes, checked before any computing: the network GeoTIFF, the optional
@@ -19,7 +20,7 @@ struct CoverageOutputs {
     if let directory = command.perRadar {
       guard !directory.isEmpty else { throw OutputError("--per-radar is empty; give a folder") }
       perRadar = try siteNames.enumerated().map { index, name in
-        let file = CoverageRequest.fileName(for: name, index: index) + ".tif"
+        let file = SiteNetworkStudy.fileName(for: name, index: index) + ".tif"
         return try OutputFile(
           directory.hasSuffix("/") ? directory + file : directory + "/" + file, option: "--per-radar")
       }

@@ -1,16 +1,19 @@
 import CoverageKernel
 import Foundation
 
-/// The covered-area table: printed for the analyst, and written as CSV or JSON for their tools.
-struct SummaryTable {
-  var summary: CoverageSummary
-  var radars: [String]
+/// The covered-area table of a network of sites: printed for the analyst, and written as CSV or JSON for their
+/// tools.
+public struct SummaryTable {
+  /// Covered areas by altitude.
+  public var summary: CoverageSummary
+  /// The radars' names, in site order.
+  public var radars: [String]
   /// Percent of the cells in range whose lowest visible altitude looks past a DEM void (a lower bound); nil when
   /// none does.
-  var voidDependentPercent: Double? = nil
+  public var voidDependentPercent: Double? = nil
 
   /// A plain-text table.
-  var text: String {
+  public var text: String {
     var lines = [
       String(
         format: "Area in range of at least one radar: %.0f km2 (%d radars)", summary.computedAreaKm2, radars.count),
@@ -30,7 +33,7 @@ struct SummaryTable {
   }
 
   /// CSV with a header line.
-  var csv: String {
+  public var csv: String {
     var lines = ["altitude_agl_m,covered_km2,computed_km2,covered_percent"]
     for row in summary.rows {
       lines.append(
@@ -42,7 +45,7 @@ struct SummaryTable {
   }
 
   /// Pretty, key-sorted JSON.
-  func json() throws -> String {
+  public func json() throws -> String {
     struct Document: Encodable {
       var radars: [String]
       var summary: CoverageSummary

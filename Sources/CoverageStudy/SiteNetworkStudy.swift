@@ -1,0 +1,158 @@
+import CoverageKernel
+import CoveragePipeline
+import Foundation
+import GeoRaster
+
+/// A network of sites given one by one (`coverage --site`), every radar under the same limits: each radar's field
+/// from the pipeline, merged into the network, written as the network GeoTIFF (and, on request, each radar's own
+/// GeoTIFF, a quick-look PNG and the covered-area table).
+public struct SiteNetworkStudy {
+  /// Where the DEM, the placement and the fields come from.
+  public let fields: CoverageFields
+  /// The radars, in site order (band 3's index).
+  public let radars: [PlacedRadar]
+  /// The limits every radar shares.
+  public let limits: CoverageLimits
+  /// The table's altitudes above ground, metres.
+  public let altitudesAGL: [Float]
+  /// GeoTIFF metadata that describes the run (DEM, Earth model, ranges, voids, elevation limits); each file adds
+  /// its radars.
+  public let metadata: [(key: String, value: String)]
+
+  /// Where each output goes; nil or empty for those not asked for.
+  public struct Destinations {
+    public var raster: String
+    /// One per radar, in site order, or none.
+    public var perRadar: [String]
+    public var png: String?
+    public var csv: String?
+    public var json: String?
+
+    public init(raster: String, perRadar: [String], png: String?, csv: String?, json: String?) {
+      self.raster = raster
+      self.perRadar = perRadar
+      self.png = png
+      self.csv = csv
+      self.json = json
+    }
+  }
+
+  /// What the study found.
+  public struct Result {
+    /// The covered-area table.
+    public var table: SummaryTable
+    /// The network's window of the DEM (the union of the radars' windows).
+    public var window: GridWindow
+  }
+
+  public init(
+    fields: CoverageFields, radars: [PlacedRadar], limits: CoverageLimits, altitudesAGL: [Float],
+    metadata: [(key: String, value: String)]
+  ) {
+    self.fields = fields
+    self.radars = radars
+    self.limits = limits
+    self.altitudesAGL = altitudesAGL
+    self.metadata = metadata
+  }
+
+  /// The network's cells and what computing it takes at most: the largest radar's kernel run, and the network's
+  /// planes (MSL, AGL, radar, coverage bits, void flags), the band conversion when writing, and, with a quick-look,
+  /// its terrain and colours.
+  public func peakBytes(quickLook: Bool) throws -> Int {
+    var largest = 0
+    for radar in radars { largest = max(largest, try fields.resourceEstimate(of: radar, limits).peakBytes) }
+    return largest + radars.map(\.window).union!.cellCount * (13 + 4 + (quickLook ? 12 : 0))
+  }
+
+  /// Computes the network and writes `destinations`. `progress` gets a stage label and the fraction done of it;
+  /// `warn` gets what the DEM's reading found (implausible heights, filled voids).
+  public func run(
+    writingTo destinations: Destinations, progress: @escaping @Sendable (String, Double) -> Void = { _, _ in },
+    warn: (String) -> Void = { _ in }
+  ) throws -> Result {
+    let terrain = fields.terrain
+    let openingWarnings = terrain.warnings
+    let window = radars.map(\.window).union!
+    var network = NetworkCoverage(geometry: terrain.geometry.subgrid(window), altitudesAGL: altitudesAGL)
+    for (index, radar) in radars.enumerated() {
+      let label = "radar \(index + 1)/\(radars.count) \(radar.name)"
+      progress(label, 0)
+      let field = try fields.field(of: radar, limits) { progress(label, $0) }
+      network.merge(field)
+      if !destinations.perRadar.isEmpty {
+        try GeoTIFFWriter.write(
+          [
+            RasterBand(description: "lowest visible altitude MSL (m)", values: field.lowestAltitudeMSL),
+            RasterBand(description: "lowest visible altitude AGL (m)", values: field.lowestAltitudeAGL),
+          ], georeference: terrain.georeference(of: radar.window), metadata: metadata(radars: [radar]),
+          to: destinations.perRadar[index])
+      }
+      fields.recycle(field)
+    }
+    for warning in terrain.warnings where !openingWarnings.contains(warning) { warn(warning) }
+    if terrain.filledVoidCells > 0 {
+      warn(
+        "filled \(terrain.filledVoidCells) void cells of the DEM by inverse-distance interpolation (--fill-voids "
+          + "\(terrain.voidFillDistance ?? 0)): the coverage behind them rests on estimated terrain")
+    }
+    try writeNetwork(network, window: window, to: destinations)
+    var table = SummaryTable(
+      summary: CoverageSummary(network: network, earth: fields.earth), radars: radars.map(\.name))
+    if let flags = network.voidDependence {
+      let inRange = network.lowestAltitudeMSL.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }
+      let flagged = flags.reduce(0) { $0 + Int($1) }
+      table.voidDependentPercent = 100 * Double(flagged) / Double(max(inRange, 1))
+    }
+    if let csv = destinations.csv { try AtomicOutput.writeText(table.csv, to: csv) }
+    if let json = destinations.json { try AtomicOutput.writeText(try table.json(), to: json) }
+    return Result(table: table, window: window)
+  }
+
+  private func writeNetwork(_ network: NetworkCoverage, window: GridWindow, to destinations: Destinations) throws {
+    let georeference = fields.terrain.georeference(of: window)
+    try GeoTIFFWriter.write(
+      [
+        RasterBand(description: "lowest visible altitude MSL (m)", values: network.lowestAltitudeMSL),
+        RasterBand(description: "lowest visible altitude AGL (m)", values: network.lowestAltitudeAGL),
+        RasterBand(
+          description: "index of the radar that sees lowest (0-based, --site order)",
+          values: network.radarIndex.map { $0 < 0 ? .nan : Float($0) }),
+      ] + Self.voidBand(network), georeference: georeference, metadata: metadata(radars: radars),
+      to: destinations.raster)
+    if let png = destinations.png {
+      let elevation = try fields.terrain.read(window).heights
+      try QuickLookRenderer.render(
+        elevation: elevation, classes: network.lowestAltitudeAGL.map(CoverageMapStyle.classify),
+        palette: CoverageMapStyle.classes, georeference: georeference, to: png)
+    }
+  }
+
+  /// The run's metadata and one item per radar of `radars` (numbered from 0).
+  private func metadata(radars: [PlacedRadar]) -> [(key: String, value: String)] {
+    metadata
+      + radars.enumerated().map { index, radar in
+        let site = radar.site(limits)
+        return (
+          "AIRPICTURE_RADAR_\(index)", "\(site.name) at x=\(site.position.x) y=\(site.position.y), \(site.antenna)"
+        )
+      }
+  }
+
+  /// Band 4, only when some cell's lowest altitude depends on a DEM void: 1 there.
+  /// No-data elsewhere (band 1 says which cells are in range), so the band compresses to almost nothing.
+  static func voidBand(_ network: NetworkCoverage) -> [RasterBand] {
+    guard let flags = network.voidDependence else { return [] }
+    return [
+      RasterBand(
+        description: "1 where the lowest visible altitude looks past a DEM void (a lower bound), no-data elsewhere",
+        values: flags.map { $0 == 0 ? Float.nan : 1 })
+    ]
+  }
+
+  /// A per-radar file's name: its index and its name with anything but letters, digits and '-' as '_'.
+  public static func fileName(for name: String, index: Int) -> String {
+    let safe = name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
+    return String(format: "%02d-", index) + String(safe)
+  }
+}

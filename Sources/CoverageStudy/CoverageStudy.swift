@@ -133,10 +133,7 @@ public struct CoverageStudy {
         }
         let file = path("per-radar/\(target.id)/\(String(format: "%02d", index))-\(Self.slug(radar.name)).tif")
         try GeoTIFFWriter.write(
-          [
-            RasterBand(description: "lowest visible altitude MSL (m)", values: field.lowestAltitudeMSL),
-            RasterBand(description: "lowest visible altitude AGL (m)", values: field.lowestAltitudeAGL),
-          ], georeference: fields.terrain.georeference(of: placed[index].window),
+          CoverageBands.field(field), georeference: fields.terrain.georeference(of: placed[index].window),
           metadata: metadata(target: target, configuration: nil) + [
             ("AIRPICTURE_RADAR", describe(radar, range: range))
           ],
@@ -159,13 +156,8 @@ public struct CoverageStudy {
     let name = "\(configuration.id)--\(target.id)"
     let raster = path("\(name).tif")
     try GeoTIFFWriter.write(
-      [
-        RasterBand(description: "lowest visible altitude MSL (m)", values: realTime.lowestAltitudeMSL),
-        RasterBand(description: "lowest visible altitude AGL (m)", values: realTime.lowestAltitudeAGL),
-        RasterBand(
-          description: "index of the radar that sees lowest (scenario site order)",
-          values: realTime.radarIndex.map { $0 < 0 ? .nan : Float($0) }),
-      ], georeference: area.georeference, metadata: metadata(target: target, configuration: configuration), to: raster)
+      CoverageBands.network(realTime, radarOrder: "scenario site order"), georeference: area.georeference,
+      metadata: metadata(target: target, configuration: configuration), to: raster)
     let live = area.regions.areas(of: realTime, terrain: area.terrain, earthRadius: earth.radius)
     let relayed = area.regions.areas(of: withRelay, terrain: area.terrain, earthRadius: earth.radius)
     if baselineCovered.isEmpty { baselineCovered = live.covered }

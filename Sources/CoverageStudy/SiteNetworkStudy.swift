@@ -82,10 +82,8 @@ public struct SiteNetworkStudy {
       network.merge(field)
       if !destinations.perRadar.isEmpty {
         try GeoTIFFWriter.write(
-          [
-            RasterBand(description: "lowest visible altitude MSL (m)", values: field.lowestAltitudeMSL),
-            RasterBand(description: "lowest visible altitude AGL (m)", values: field.lowestAltitudeAGL),
-          ], georeference: terrain.georeference(of: radar.window), metadata: metadata(radars: [radar]),
+          CoverageBands.field(field), georeference: terrain.georeference(of: radar.window),
+          metadata: metadata(radars: [radar]),
           to: destinations.perRadar[index])
       }
       fields.recycle(field)
@@ -112,13 +110,8 @@ public struct SiteNetworkStudy {
   private func writeNetwork(_ network: NetworkCoverage, window: GridWindow, to destinations: Destinations) throws {
     let georeference = fields.terrain.georeference(of: window)
     try GeoTIFFWriter.write(
-      [
-        RasterBand(description: "lowest visible altitude MSL (m)", values: network.lowestAltitudeMSL),
-        RasterBand(description: "lowest visible altitude AGL (m)", values: network.lowestAltitudeAGL),
-        RasterBand(
-          description: "index of the radar that sees lowest (0-based, --site order)",
-          values: network.radarIndex.map { $0 < 0 ? .nan : Float($0) }),
-      ] + Self.voidBand(network), georeference: georeference, metadata: metadata(radars: radars),
+      CoverageBands.network(network, radarOrder: "0-based, --site order") + Self.voidBand(network),
+      georeference: georeference, metadata: metadata(radars: radars),
       to: destinations.raster)
     if let png = destinations.png {
       let elevation = try fields.terrain.read(window).heights

@@ -62,17 +62,25 @@ public enum FeatureWriter {
           OGR_L_CreateField(handle, definition, 1)
           OGR_Fld_Destroy(definition)
         }
+        // Fields are set by name: a driver may add fields of its own before ours (KML's Name and Description).
+        let positions = try layer.fields.map { field in
+          let position = OGR_L_FindFieldIndex(handle, field, 1)
+          guard position >= 0 else {
+            throw GeoRasterError("cannot create field '\(field)' of layer '\(layer.name)' in '\(path)'")
+          }
+          return position
+        }
         guard OGR_L_StartTransaction(handle) == OGRERR_NONE else {
           throw GeoRasterError("cannot write layer '\(layer.name)' of '\(path)'")
         }
         for feature in layer.features {
           let ogr = OGR_F_Create(OGR_L_GetLayerDefn(handle))!
           defer { OGR_F_Destroy(ogr) }
-          for (index, value) in feature.values.enumerated() {
+          for (value, position) in zip(feature.values, positions) {
             switch value {
-            case .text(let text): OGR_F_SetFieldString(ogr, Int32(index), text)
-            case .real(let number): OGR_F_SetFieldDouble(ogr, Int32(index), number)
-            case .integer(let number): OGR_F_SetFieldInteger64(ogr, Int32(index), Int64(number))
+            case .text(let text): OGR_F_SetFieldString(ogr, position, text)
+            case .real(let number): OGR_F_SetFieldDouble(ogr, position, number)
+            case .integer(let number): OGR_F_SetFieldInteger64(ogr, position, Int64(number))
             }
           }
           let geometry = OGR_G_CreateGeometry(layer.lines ? wkbLineString : wkbPoint)!

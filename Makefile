@@ -9,10 +9,15 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: deps build demo scenarios test bench benchmarks format
 
 # GDAL's C library and headers (libgdal-dev) for the build, its tools (gdal-bin) for the GDAL comparisons.
+# Debian packages: GDAL (raster and vector I/O), Cairo and Pango (map text and drawing), Leaflet (inlined in
+# report.html), Chromium (renders the report in a test).
+PACKAGES = libgdal-dev gdal-bin pkg-config libcairo2-dev libpango1.0-dev libjs-leaflet chromium
+
 deps:
-	@if ! pkg-config --exists gdal || ! command -v gdal_viewshed >/dev/null; then \
-	  echo "Installing libgdal-dev and gdal-bin (Debian)..."; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgdal-dev gdal-bin pkg-config >/dev/null; \
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing$$missing (Debian)..."; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 build: deps

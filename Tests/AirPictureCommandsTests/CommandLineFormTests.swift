@@ -1,3 +1,4 @@
+import AirPictureCommands
 import CoverageKernel
 import Foundation
 import GeoRaster
@@ -170,6 +171,7 @@ import Testing
     let result = try run(["--version"])
     #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
     let version = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(version == AirPictureCommand.version)
     #expect(
       version.split(separator: ".").count == 3 && version.split(separator: ".").allSatisfy { Int($0) != nil },
       "\(version)")

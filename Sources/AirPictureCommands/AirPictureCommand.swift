@@ -7,8 +7,17 @@ public struct AirPictureCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "airpicture",
     abstract: "Radar coverage over real terrain: lowest visible altitude, networks and benchmarks.",
+    discussion: """
+      Start with `airpicture coverage --help` (what a radar network sees) and `airpicture run --help` (how many \
+      suspect flights it lets an interceptor catch).
+      """,
+    version: version,
     subcommands: [CoverageCommand.self, RunCommand.self, CompareCommand.self, BenchCommand.self, TerrainCommand.self]
   )
+
+  /// The tool's version, as `airpicture --version` prints it and reports record it. Set by hand: raised in this
+  /// file with each release that changes results or the command line.
+  public static let version = "0.11.0"
 
   public init() {}
 

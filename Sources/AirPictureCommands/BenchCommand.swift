@@ -9,26 +9,48 @@ import OutputFiles
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
-    abstract: "Time the line-of-sight kernel: cells/s per core, scaling 1..N threads, ratio to gdal_viewshed.")
+    abstract: "Time the line-of-sight kernel: cells/s per core, scaling 1..N threads, ratio to gdal_viewshed.",
+    discussion: """
+      Examples:
+        airpicture bench
+        airpicture bench --size 1801 --range-km 80 --threads 4 --no-gdal
+        airpicture bench --dem Terrain/peru_itu_p1511_5min.tif \\
+            --site -12.6131,-69.2286,10 --repeats 1
+      """)
 
-  @Option(help: "DEM to time on (default: generated ridged-fractal terrain, 90 m cells, UTM 18S).")
+  @Option(
+    help: ArgumentHelp(
+      "DEM to time on (default: generated ridged-fractal terrain, 90 m cells, UTM 18S).", valueName: "dem"))
   var dem: String?
 
   @Option(
-    help: "Radar site LAT,LON,HEIGHT_AGL on --dem (default: the DEM's centre, 10 m).",
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Radar site on --dem: latitude, longitude (degrees), antenna height above ground (m) (default: the DEM's "
+        + "centre, 10 m).", valueName: "lat,lon,agl_m"),
     transform: SiteSpecification.init(parsing:))
   var site: SiteSpecification?
 
-  @Option(name: .customLong("range-km"), help: "Radar range, km (default: 450 on --dem, 160 on generated terrain).")
+  @Option(
+    name: .customLong("range-km"),
+    help: ArgumentHelp("Radar range, km (default: 450 on --dem, 160 on generated terrain).", valueName: "km"))
   var rangeKm: Double?
 
-  @Option(help: "Side of the generated terrain in cells.")
-  var size: Int = 3601
+  /// Side of the generated terrain: 3601 cells, an SRTM 1-degree tile's side at 3", about 324 km at 90 m.
+  static let defaultSize = 3601
 
-  @Option(help: "Most threads to time (default: all cores).")
+  @Option(
+    name: .customLong("size"),
+    help: ArgumentHelp(
+      "Side of the generated terrain in cells (default: 3601, an SRTM 1-degree tile at 3\"); not with --dem.",
+      valueName: "cells"))
+  var givenSize: Int?
+  var size: Int { givenSize ?? Self.defaultSize }
+
+  @Option(help: ArgumentHelp("Most threads to time (default: all cores).", valueName: "n"))
   var threads: Int?
 
-  @Option(help: "Runs per measurement; the best is kept.")
+  @Option(help: ArgumentHelp("Runs per measurement; the best is kept.", valueName: "n"))
   var repeats: Int = 3
 
   @Flag(name: .customLong("no-gdal"), help: "Skip gdal_viewshed even if installed.")
@@ -39,6 +61,9 @@ struct BenchCommand: ParsableCommand {
     guard size >= 101 && size <= 20_001 else { throw ValidationError("--size must be in 101...20001") }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     if let rangeKm, !(rangeKm > 0 && rangeKm <= 1_500) { throw ValidationError("--range-km must be in (0, 1500]") }
+    if givenSize != nil && dem != nil {
+      throw ValidationError("--size sets the side of generated terrain; with --dem the DEM sets the size")
+    }
     if site != nil && dem == nil {
       throw ValidationError("--site needs --dem (on generated terrain the radar stands at the centre)")
     }

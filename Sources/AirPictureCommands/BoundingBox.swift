@@ -21,7 +21,8 @@ public struct BoundingBox: Equatable, Sendable {
     for (field, edge) in zip(fields, edges) {
       guard let value = Double(field), (-edge.limit...edge.limit).contains(value) else {
         throw ValidationError(
-          "\(edge.name) '\(field)' is not a number in -\(Int(edge.limit))...\(Int(edge.limit))")
+          "\(edge.name) '\(field)' is not a number in -\(Int(edge.limit))...\(Int(edge.limit))"
+            + Self.orderHint(fields))
       }
       degrees.append(value)
     }
@@ -29,6 +30,19 @@ public struct BoundingBox: Equatable, Sendable {
     guard west < east else { throw ValidationError("west \(fields[0]) is not below east \(fields[2])") }
     guard south < north else { throw ValidationError("south \(fields[1]) is not below north \(fields[3])") }
   }
+
+  /// A hint when the fields read as S,W,N,E (latitudes first, then longitudes beyond ±90): `--bbox` takes the west
+  /// edge first.
+  private static func orderHint(_ fields: [String]) -> String {
+    let values = fields.compactMap(Double.init)
+    guard values.count == 4, values.allSatisfy({ abs($0) <= 180 }), abs(values[0]) <= 90, abs(values[2]) <= 90,
+      abs(values[1]) > 90, abs(values[3]) > 90
+    else { return "" }
+    return " (latitudes first? --bbox takes W,S,E,N: \(fields[1]),\(fields[0]),\(fields[3]),\(fields[2]))"
+  }
+
+  /// The value's name in help.
+  public static let valueName = "w,s,e,n"
 
   /// The south-west corners of the Copernicus tiles the box touches.
   public var tileCorners: [(latitude: Int, longitude: Int)] {

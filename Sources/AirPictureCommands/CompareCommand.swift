@@ -10,24 +10,32 @@ import OutputFiles
 struct CompareCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "compare",
-    abstract: "Compare interdiction scenarios over network x interceptor x basing in one table and report.")
+    abstract: "Compare interdiction scenarios over network x interceptor x basing in one table and report.",
+    discussion: """
+      Each scenario is an interdiction scenario (see `airpicture run --help`), run with the same flights and seed. \
+      Writes comparison.csv/.json and report.html to --out.
 
-  @Argument(help: "Interdiction scenarios (YAML).")
+      Examples:
+        airpicture compare Scenarios/interdiction-2025.yaml \\
+            Scenarios/interdiction-planned.yaml --flights 2000 --out out/compare
+      """)
+
+  @Argument(help: ArgumentHelp("Interdiction scenarios (YAML).", valueName: "scenario.yaml"))
   var scenarios: [String]
 
-  @Option(help: "Number of simulated flights per scenario.")
+  @Option(help: ArgumentHelp("Number of simulated flights per scenario.", valueName: "n"))
   var flights: Int = 1_000
 
-  @Option(help: "Random seed.")
+  @Option(help: ArgumentHelp("Random seed; the same seed gives the same results.", valueName: "n"))
   var seed: UInt64 = 1
 
-  @Option(help: "Output folder.")
+  @Option(help: ArgumentHelp("Output folder.", valueName: "folder"))
   var out: String = "out/compare"
 
-  @Option(help: "DEM (geographic) overriding the network scenarios'.")
+  @Option(help: ArgumentHelp("DEM (geographic) overriding the network scenarios'.", valueName: "dem"))
   var dem: String?
 
-  @Option(help: "Worker threads (default: all cores).")
+  @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "n"))
   var threads: Int?
 
   /// Refuses counts out of range and a scenario given twice (under any path).

@@ -8,16 +8,35 @@ struct CoverageCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "coverage",
     abstract: "Compute the lowest altitude at which each radar (and the network) sees a target over every cell.",
+    usage: """
+      airpicture coverage <scenario.yaml> [--dem <dem>] [--out <path>] [--threads <n>]
+      airpicture coverage --dem <dem> --site <lat,lon,agl_m[,name[,ground_m]]> ... [options]
+      """,
     discussion: """
       With a scenario file: runs every network configuration for every target of the scenario and writes GeoTIFFs, \
-      maps (PNG), covered-area tables (CSV, JSON) and KML into --out (a folder). Without one: give --dem and --site.
+      maps (PNG), covered-area tables (CSV, JSON) and KML into --out (a folder). The scenario sets the radars, their \
+      ranges and elevation limits, k and the altitudes, so the options that set those for --site are refused with it. \
+      Without one: give --dem and --site.
 
       With --site: writes a Float32 GeoTIFF on the DEM's grid, cropped to the union of the radars' ranges: band 1 lowest visible \
       altitude MSL (m), band 2 the same above ground (m), band 3 the index of the radar that sees lowest \
       (0-based, in --site order); NaN where no radar sees. Prints the covered area at each --altitudes-agl.
+
+      Coordinates are decimal degrees, negative south and west, typed as they are (--site -12.6,-69.2,10).
+
+      Examples:
+        airpicture coverage Scenarios/peru-2025.yaml --out out/peru-2025
+        airpicture coverage --dem Terrain/peru_itu_p1511_5min.tif \\
+            --site -12.6131,-69.2286,10,"Puerto Maldonado" --range-km 444 \\
+            --out pm.tif --png pm.png
+        airpicture coverage --dem dem.tif --altitudes-agl 150,500,1500 \\
+            --site -12.1,-69.9,10,North --site -12.6,-69.6,25,South \\
+            --summary-csv net.csv --out net.tif
       """)
 
-  @Argument(help: "Scenario file (YAML, see Scenarios/); or give --dem and --site instead.")
+  @Argument(
+    help: ArgumentHelp(
+      "Scenario file (YAML, see Scenarios/); or give --dem and --site instead.", valueName: "scenario.yaml"))
   var scenario: String?
 
   @Option(
@@ -25,49 +44,89 @@ struct CoverageCommand: ParsableCommand {
   var dem: String?
 
   @Option(
-    help: "Radar site \(SiteSpecification.format) in degrees and metres; repeat for a network.",
+    parsing: .unconditionalSingleValue,
+    help: ArgumentHelp(
+      "Radar site: latitude, longitude (degrees), antenna height above ground (m), optional name, optional ground "
+        + "elevation MSL (m) replacing the DEM's under the antenna; repeat for a network.",
+      valueName: SiteSpecification.valueName),
     transform: SiteSpecification.init(parsing:))
   var site: [SiteSpecification] = []
 
-  @Option(name: .customLong("range-km"), help: "Instrumented range of every radar, km.")
-  var rangeKm: Double = 450
+  /// Default instrumented range, km: 450 km, about the 240 NM of the long-range surveillance radars the scenarios
+  /// place (AN/TPS-70: 444 km, Scenarios/radar-types.yaml), rounded up.
+  static let defaultRangeKm = 450.0
 
-  @Option(name: .customLong("min-range-km"), help: "Nearest range, km.")
-  var minRangeKm: Double = 0
+  @Option(
+    name: .customLong("range-km"), parsing: .unconditional,
+    help: ArgumentHelp(
+      "Instrumented range of every radar, km (default: 450, a long-range surveillance radar such as the AN/TPS-70's "
+        + "444 km).", valueName: "km"))
+  var givenRangeKm: Double?
+  var rangeKm: Double { givenRangeKm ?? Self.defaultRangeKm }
 
-  @Option(help: "Refraction factor k of the effective Earth radius k·R (4/3: standard atmosphere).")
-  var k: Double = EarthModel.standardRefractionFactor
+  @Option(
+    name: .customLong("min-range-km"), parsing: .unconditional,
+    help: ArgumentHelp("Nearest range, km (default: 0).", valueName: "km"))
+  var givenMinRangeKm: Double?
+  var minRangeKm: Double { givenMinRangeKm ?? 0 }
 
-  @Option(name: .customLong("min-elevation-deg"), help: "Lowest beam elevation, degrees (default: none).")
+  @Option(
+    name: .customLong("k"), parsing: .unconditional,
+    help: ArgumentHelp(
+      "Refraction factor k of the effective Earth radius k·R (default: 4/3, the standard atmosphere; ITU-R P.834).",
+      valueName: "k"),
+    transform: CoverageCommand.refractionFactor(parsing:))
+  var givenK: Double?
+  var k: Double { givenK ?? EarthModel.standardRefractionFactor }
+
+  @Option(
+    name: .customLong("min-elevation-deg"), parsing: .unconditional,
+    help: ArgumentHelp("Lowest beam elevation, degrees (default: none).", valueName: "deg"))
   var minElevationDeg: Double?
 
-  @Option(name: .customLong("max-elevation-deg"), help: "Highest beam elevation, degrees; cone of silence above.")
+  @Option(
+    name: .customLong("max-elevation-deg"), parsing: .unconditional,
+    help: ArgumentHelp("Highest beam elevation, degrees; cone of silence above (default: none).", valueName: "deg"))
   var maxElevationDeg: Double?
 
   @Option(
-    help: "Azimuth sector START,END in degrees clockwise from north (default: all round).",
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Azimuth sector from START to END in degrees clockwise from north, may wrap through north (default: all round).",
+      valueName: "start,end"),
     transform: SectorArgument.init(parsing:))
   var sector: SectorArgument?
 
   @Option(
-    name: .customLong("altitudes-agl"),
-    help: "Comma-separated target altitudes above ground for the table, m (default: \(AltitudeList.standard)).",
+    name: .customLong("altitudes-agl"), parsing: .unconditional,
+    help: ArgumentHelp(
+      "Comma-separated target altitudes above ground for the table, m (default: \(AltitudeList.standard)).",
+      valueName: "m,m,..."),
     transform: AltitudeList.init(parsing:))
-  var altitudesAGL: AltitudeList = .standard
+  var givenAltitudesAGL: AltitudeList?
+  var altitudesAGL: AltitudeList { givenAltitudesAGL ?? .standard }
 
-  @Option(help: "Output GeoTIFF (default coverage.tif); with a scenario, the output folder (default out/SCENARIO).")
+  @Option(
+    help: ArgumentHelp(
+      "Output GeoTIFF (default coverage.tif); with a scenario, the output folder (default out/SCENARIO).",
+      valueName: "path"))
   var out: String?
 
-  @Option(help: "Also write a PNG quick-look (hillshade, coverage classes) with a world file.")
+  @Option(
+    help: ArgumentHelp("Also write a PNG quick-look (hillshade, coverage classes) with a world file.", valueName: "png")
+  )
   var png: String?
 
-  @Option(name: .customLong("per-radar"), help: "Directory for each radar's own GeoTIFF.")
+  @Option(
+    name: .customLong("per-radar"), help: ArgumentHelp("Directory for each radar's own GeoTIFF.", valueName: "folder"))
   var perRadar: String?
 
-  @Option(name: .customLong("summary-csv"), help: "Write the covered-area table as CSV.")
+  @Option(
+    name: .customLong("summary-csv"), help: ArgumentHelp("Write the covered-area table as CSV.", valueName: "csv"))
   var summaryCSV: String?
 
-  @Option(name: .customLong("summary-json"), help: "Write the covered-area table as JSON.")
+  @Option(
+    name: .customLong("summary-json"), help: ArgumentHelp("Write the covered-area table as JSON.", valueName: "json"))
   var summaryJSON: String?
 
   @Option(
@@ -75,26 +134,56 @@ struct CoverageCommand: ParsableCommand {
     help: ArgumentHelp(
       "Fill DEM voids (no-data) from valid terrain up to this many cells away (GDAL's GDALFillNodata) before "
         + "computing; filled terrain is an estimate. Default: voids stay unknown and the cells behind them are flagged.",
-      valueName: "CELLS"))
+      valueName: "cells"))
   var fillVoids: Double?
 
-  @Option(help: "Worker threads (default: all cores).")
+  @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "n"))
   var threads: Int?
+
+  /// Parses `--k` as a decimal (1.333) or a fraction (4/3).
+  static func refractionFactor(parsing text: String) throws(ValidationError) -> Double {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false).map {
+      Double($0.trimmingCharacters(in: .whitespaces))
+    }
+    switch parts.count {
+    case 1: if let value = parts[0] { return value }
+    case 2: if let numerator = parts[0], let denominator = parts[1], denominator != 0 { return numerator / denominator }
+    default: break
+    }
+    throw ValidationError("'\(text)' is not a number or a fraction such as 4/3")
+  }
+
+  /// The options that set what a scenario sets, or write what a scenario run writes, each with what applies instead.
+  private var scenarioConflicts: [(name: String, given: Bool, instead: String)] {
+    [
+      ("--site", !site.isEmpty, "the scenario's sites are the radars"),
+      ("--range-km", givenRangeKm != nil, "each radar type's instrumented range applies"),
+      ("--min-range-km", givenMinRangeKm != nil, "each radar type's range limits apply"),
+      ("--k", givenK != nil, "the scenario's earth: k applies"),
+      ("--min-elevation-deg", minElevationDeg != nil, "each radar type's elevation limits apply"),
+      ("--max-elevation-deg", maxElevationDeg != nil, "each radar type's elevation limits apply"),
+      ("--sector", sector != nil, "the radars see all round"),
+      ("--altitudes-agl", givenAltitudesAGL != nil, "the scenario's altitudes_agl_m apply"),
+      (
+        "--fill-voids", fillVoids != nil,
+        "the scenario's DEM is read as it is; fill one with gdal_fillnodata.py and pass it as --dem"
+      ),
+      ("--png", png != nil, "the scenario run writes a map per configuration and target into --out"),
+      ("--per-radar", perRadar != nil, "the scenario run writes per-radar GeoTIFFs into --out"),
+      ("--summary-csv", summaryCSV != nil, "the scenario run writes coverage-table.csv into --out"),
+      ("--summary-json", summaryJSON != nil, "the scenario run writes coverage-table.json into --out"),
+    ]
+  }
 
   /// Refuses options that do not apply to a scenario run, and, without a scenario, values out of range.
   func validate() throws {
     if scenario != nil {
-      let siteOptions: [(name: String, given: Bool)] = [
-        ("--site", !site.isEmpty), ("--png", png != nil), ("--per-radar", perRadar != nil),
-        ("--summary-csv", summaryCSV != nil), ("--summary-json", summaryJSON != nil), ("--sector", sector != nil),
-      ]
-      if let option = siteOptions.first(where: \.given) {
-        throw ValidationError(
-          "\(option.name) does not apply to a scenario run (the scenario defines the radars and outputs)")
+      if let option = scenarioConflicts.first(where: \.given) {
+        throw ValidationError("\(option.name) does not apply to a scenario run (\(option.instead))")
       }
     } else {
       guard dem != nil else {
-        throw ValidationError("give --dem DEM and --site LAT,LON,HEIGHT_AGL, or a scenario file")
+        throw ValidationError("give --dem DEM and --site \(SiteSpecification.format), or a scenario file")
       }
       guard rangeKm > 0, rangeKm.isFinite else { throw ValidationError("--range-km must be positive") }
       guard rangeKm <= 1_500 else { throw ValidationError("--range-km must be at most 1500") }

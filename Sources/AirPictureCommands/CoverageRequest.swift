@@ -35,13 +35,33 @@ struct CoverageRequest {
       minimumRange: command.minRangeKm * 1_000, maximumRange: command.rangeKm * 1_000, sector: command.sector?.sector,
       minimumElevation: command.minElevationDeg, maximumElevation: command.maxElevationDeg)
     radars = try zip(command.site, names).map { specification, name in
-      try fields.place(
+      try Self.checkNotSwapped(specification, name: name, on: fields)
+      return try fields.place(
         name: name, latitude: specification.latitude, longitude: specification.longitude,
         antenna: specification.antenna, reach: command.rangeKm * 1_000,
         voidRemedy: "give its ground elevation in metres as a fifth field, --site LAT,LON,HEIGHT_AGL,NAME,GROUND_M")
     }
     try checkMemory()
   }
+
+  /// Refuses a site that lies outside the DEM but would lie inside with its latitude and longitude swapped, saying so.
+  private static func checkNotSwapped(_ site: SiteSpecification, name: String, on fields: CoverageFields) throws {
+    let geometry = fields.terrain.geometry
+    func inside(_ latitude: Double, _ longitude: Double) -> Bool {
+      guard (-90...90).contains(latitude), (-180...180).contains(longitude),
+        let point = try? fields.terrain.position(latitude: latitude, longitude: longitude)
+      else { return false }
+      return geometry.contains(point)
+    }
+    guard !inside(site.latitude, site.longitude), inside(site.longitude, site.latitude) else { return }
+    let swapped = "\(format(site.longitude)),\(format(site.latitude))"
+    throw CommandError(
+      "site '\(name)' (latitude \(format(site.latitude)), longitude \(format(site.longitude))) lies outside the DEM "
+        + "'\(fields.demPath)'; with latitude and longitude swapped it lies inside: --site takes the latitude "
+        + "first (--site \(swapped),...)")
+  }
+
+  private static func format(_ degrees: Double) -> String { String(format: "%g", degrees) }
 
   /// Refuses a run that cannot fit in memory (before reading any terrain), and announces a big one.
   private func checkMemory() throws {

@@ -18,9 +18,16 @@ struct InterdictionRun {
   let mappedFlights: [MappedFlight]
   let table: ComparisonTable
 
-  /// Reads `path`; throws a one-line error naming the file, line and field when it is bad.
+  /// Reads `path`; throws a one-line error naming the file, line and field when it is bad, and one saying what to do
+  /// when it is a coverage scenario.
   static func read(_ path: String) throws -> InterdictionScenario {
-    try InterdictionScenarioReader.read(contentsOf: path)
+    do {
+      return try InterdictionScenarioReader.read(contentsOf: path)
+    } catch let mismatch as ScenarioKindMismatch where mismatch.file == path && mismatch.found == .coverage {
+      throw CommandError(
+        "'\(path)' is a coverage scenario; run `airpicture coverage \(path)` on it, or give an interdiction scenario "
+          + "(one that names its radar network with `network:`, as Scenarios/interdiction-2025.yaml does)")
+    }
   }
 
   /// Builds the world from `fields` (the network scenario's, see `CoverageFields(scenario:dem:threads:warn:)`) and

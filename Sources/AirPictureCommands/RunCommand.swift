@@ -17,27 +17,39 @@ struct RunCommand: ParsableCommand {
       interception with 95 % intervals, times from the border, flight hours and cost per interception, fleet within \
       the budget), flights.gpkg and flights.kml (tracks, detections, track segments, intercept points of the first \
       --map-flights flights), coverage/ (the network's coverage maps) and report.html. Same seed, same results.
+
+      The scenario is an interdiction scenario: it names a coverage scenario as its radar network (network:) and adds \
+      the suspect aircraft, interceptors and basings. A coverage scenario is refused; run `airpicture coverage` on it.
+
+      Examples:
+        airpicture run Scenarios/interdiction-2025.yaml --flights 2000 --seed 1 \\
+            --out out/interdiction-2025
+        airpicture run Scenarios/interdiction-2025.yaml --flights 200 \\
+            --no-coverage-maps --out /tmp/quick
       """)
 
-  @Argument(help: "Interdiction scenario (YAML, see Scenarios/interdiction-*.yaml).")
+  @Argument(
+    help: ArgumentHelp("Interdiction scenario (YAML, see Scenarios/interdiction-*.yaml).", valueName: "scenario.yaml"))
   var scenario: String
 
-  @Option(help: "Number of simulated flights.")
+  @Option(help: ArgumentHelp("Number of simulated flights.", valueName: "n"))
   var flights: Int = 1_000
 
-  @Option(help: "Random seed.")
+  @Option(help: ArgumentHelp("Random seed; the same seed gives the same results.", valueName: "n"))
   var seed: UInt64 = 1
 
-  @Option(help: "Output folder (default out/SCENARIO).")
+  @Option(help: ArgumentHelp("Output folder (default out/SCENARIO).", valueName: "folder"))
   var out: String?
 
-  @Option(help: "DEM (geographic) overriding the network scenario's.")
+  @Option(help: ArgumentHelp("DEM (geographic) overriding the network scenario's.", valueName: "dem"))
   var dem: String?
 
-  @Option(help: "Worker threads (default: all cores).")
+  @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "n"))
   var threads: Int?
 
-  @Option(name: .customLong("map-flights"), help: "Flights drawn in the GeoPackage and KML layers.")
+  @Option(
+    name: .customLong("map-flights"),
+    help: ArgumentHelp("Flights drawn in the GeoPackage and KML layers (the first ones simulated).", valueName: "n"))
   var mapFlights: Int = 100
 
   @Flag(name: .customLong("no-coverage-maps"), help: "Skip the network's coverage maps.")

@@ -12,7 +12,7 @@ struct ScenarioCoverageRun {
   let scenarioPath: String
 
   func execute() throws {
-    let scenario = try ScenarioReader.read(contentsOf: scenarioPath)
+    let scenario = try Self.read(scenarioPath)
     let out = command.out ?? "out/\(scenario.id)"
     let output = try OutputFolder(out, option: "--out", inputs: inputs(of: scenario))
     let reporter = ProgressReporter()
@@ -41,6 +41,17 @@ struct ScenarioCoverageRun {
 }
 
 extension ScenarioCoverageRun {
+  /// Reads the coverage scenario at `path`; an interdiction scenario is refused with what to do instead.
+  static func read(_ path: String) throws -> Scenario {
+    do {
+      return try ScenarioReader.read(contentsOf: path)
+    } catch let mismatch as ScenarioKindMismatch where mismatch.file == path && mismatch.found == .interdiction {
+      throw CommandError(
+        "'\(path)' is an interdiction scenario; run `airpicture run \(path)` (or `airpicture compare`) on it, or "
+          + "give a coverage scenario (one with `sites:` and `networks:`, as Scenarios/peru-2025.yaml has)")
+    }
+  }
+
   /// The files the study reads, which its output folder must not hold.
   func inputs(of scenario: Scenario) -> [RunInput] {
     [RunInput(option: "scenario", path: scenarioPath)]

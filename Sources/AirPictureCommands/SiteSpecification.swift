@@ -7,6 +7,8 @@ import Foundation
 public struct SiteSpecification: Equatable, Sendable {
   /// The value's format, as help and errors show it.
   public static let format = "LAT,LON,HEIGHT_AGL[,NAME[,GROUND_M]]"
+  /// The value's name in help (`--site <lat,lon,agl_m[,name[,ground_m]]>`).
+  public static let valueName = "lat,lon,agl_m[,name[,ground_m]]"
 
   public let latitude: Double
   public let longitude: Double
@@ -23,6 +25,14 @@ public struct SiteSpecification: Equatable, Sendable {
   /// The site's name: the one typed, or "site N" for the `ordinal`-th `--site` (from 1).
   public func name(ordinal: Int) -> String { givenName ?? "site \(ordinal)" }
 
+  /// A hint when the first two fields read as a longitude and a latitude: the latitude comes first.
+  private static func swapHint(_ parts: [String]) -> String {
+    guard let first = Double(parts[0]), let second = Double(parts[1]), (-180...180).contains(first),
+      (-90...90).contains(second)
+    else { return "" }
+    return " (latitude and longitude swapped? the latitude comes first: \(parts[1]),\(parts[0]),...)"
+  }
+
   /// Parses one `--site` value; the error names the field that is wrong (ArgumentParser adds the option and value).
   public init(parsing text: String) throws(ValidationError) {
     let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
@@ -32,7 +42,7 @@ public struct SiteSpecification: Equatable, Sendable {
       throw ValidationError("expected \(Self.format), got \(parts.count) field\(parts.count == 1 ? "" : "s")")
     }
     guard let latitude = Double(parts[0]), (-90...90).contains(latitude) else {
-      throw ValidationError("latitude '\(parts[0])' is not a number in -90...90")
+      throw ValidationError("latitude '\(parts[0])' is not a number in -90...90" + Self.swapHint(parts))
     }
     guard let longitude = Double(parts[1]), (-180...180).contains(longitude) else {
       throw ValidationError("longitude '\(parts[1])' is not a number in -180...180")

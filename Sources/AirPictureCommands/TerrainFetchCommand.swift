@@ -7,21 +7,34 @@ import OutputFiles
 struct TerrainFetchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fetch",
-    abstract: "Mosaic Copernicus DEM tiles (GLO-90 or GLO-30) over a box into a VRT or GeoTIFF (needs internet).")
+    abstract: "Mosaic Copernicus DEM tiles (GLO-90 or GLO-30) over a box into a VRT or GeoTIFF (needs internet).",
+    discussion: """
+      Coordinates are decimal degrees, negative south and west, typed as they are (--bbox -75,-13,-74,-12).
 
-  @Option(help: "Box W,S,E,N in degrees.", transform: BoundingBox.init(parsing:))
+      Examples:
+        airpicture terrain fetch --bbox -75,-13,-74,-12 --out cusco.tif
+        airpicture terrain fetch --bbox -82,-19,-68,0 --source glo90 --out peru.vrt
+      """)
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Box: west, south, east, north edges in degrees.", valueName: BoundingBox.valueName),
+    transform: BoundingBox.init(parsing:))
   var bbox: BoundingBox
 
   @Option(help: "glo90 (3\", about 90 m) or glo30 (1\", about 30 m).")
   var source: CopernicusTiles.Source = .glo90
 
-  @Option(help: "Output: .vrt keeps tiles remote, .tif downloads the box into a GeoTIFF.")
+  @Option(
+    help: ArgumentHelp("Output: .vrt keeps tiles remote, .tif downloads the box into a GeoTIFF.", valueName: "path"))
   var out: String = "dem.tif"
 
-  @Option(help: "Give up, writing nothing, when the download has taken this many seconds in all.")
+  @Option(
+    help: ArgumentHelp(
+      "Give up, writing nothing, when the download has taken this many seconds in all.", valueName: "seconds"))
   var timeoutS: Double = 300
 
-  @Option(help: "Tiles downloaded at once (1-32).")
+  @Option(help: ArgumentHelp("Tiles downloaded at once (1-32).", valueName: "n"))
   var connections: Int = 8
 
   @Option(

@@ -3,13 +3,17 @@ import RadarModels
 
 extension CoverageFields {
   /// The fields of `scenario`'s radars on `dem`, or on the scenario's first DEM that exists, under the scenario's
-  /// refraction; `warn` gets the DEM's warnings and each radar's share of cells that look past voids.
+  /// refraction; `warn` gets a fallback to a later DEM of the scenario's list, the DEM's warnings and each radar's
+  /// share of cells that look past voids.
   public convenience init(
     scenario: Scenario, dem: String?, threads: Int, warn: @escaping (String) -> Void = { _ in }
   ) throws {
+    let choice = try DEMChoice(given: dem, candidates: scenario.demCandidates, scenario: scenario.id)
+    if let note = choice.fallbackWarning { warn(note) }
     try self.init(
-      demPath: DEMChoice.path(given: dem, candidates: scenario.demCandidates, scenario: scenario.id),
-      earth: EarthModel(refractionFactor: scenario.refractionFactor.value), threads: threads, warn: warn)
+      demPath: choice.path, earth: EarthModel(refractionFactor: scenario.refractionFactor.value), threads: threads,
+      warn: warn)
+    demChoice = choice
   }
 
   /// Places a scenario's radar: its antenna above ground, its window out to its type's instrumented range.

@@ -10,6 +10,8 @@ import GeoRaster
 public final class CoverageFields {
   /// The DEM's path, as given or chosen (see `DEMChoice`).
   public let demPath: String
+  /// How a scenario's DEM was chosen (whether it is a fallback), when the fields are a scenario's.
+  public internal(set) var demChoice: DEMChoice?
   /// The opened DEM.
   public let terrain: TerrainSource
   /// Earth radius and refraction for every field.

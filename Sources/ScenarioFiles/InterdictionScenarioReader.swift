@@ -13,6 +13,7 @@ public enum InterdictionScenarioReader {
     let text = try ScenarioText.read(path)
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
     let document = try YAMLValue.document(text, file: path)
+    try ScenarioKind.check(document, is: .interdiction)
     let fields = try document.mapping(allowed: [
       "scenario", "title", "network", "budget_usd", "aircraft_per_alert_pair", "aircraft", "flights", "interceptors",
       "basings", "rules",

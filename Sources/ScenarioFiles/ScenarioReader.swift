@@ -13,6 +13,7 @@ public enum ScenarioReader {
   /// Parses a scenario from `yaml`, named `file` in errors, with relative paths resolved against `folder`.
   public static func parse(yaml: String, file: String, folder: URL) throws -> Scenario {
     let document = try YAMLValue.document(yaml, file: file)
+    try ScenarioKind.check(document, is: .coverage)
     let fields = try document.mapping(allowed: [
       "scenario", "title", "dem", "radar_types", "earth", "detection", "targets", "sites", "networks", "regions",
       "borders", "altitudes_agl_m", "map_altitude_agl_m",

@@ -74,8 +74,11 @@ import Testing
     (["--site=-12.1,-69.9,10", "--range-km", "0"], "--range-km"),
     (["--site=-12.1,-69.9,10", "--range-km", "-5"], "--range-km"),
     (["--site=-12.1,-69.9,10", "--k", "0"], "--k"),
-    (["--site=-12.1,-69.9"], "'--site <site>': expected LAT,LON,HEIGHT_AGL[,NAME[,GROUND_M]], got 2 fields"),
-    (["--site=abc,-69.9,10"], "'--site <site>': latitude 'abc' is not a number in -90...90"),
+    (
+      ["--site=-12.1,-69.9"],
+      "'--site <lat,lon,agl_m[,name[,ground_m]]>': expected LAT,LON,HEIGHT_AGL[,NAME[,GROUND_M]], got 2 fields"
+    ),
+    (["--site=abc,-69.9,10"], "'--site <lat,lon,agl_m[,name[,ground_m]]>': latitude 'abc' is not a number in -90...90"),
     (["--site=-12.1,-69.9,-3"], "antenna height"),
     ([String](), "--site"),
     (["--site=-12.1,-69.9,10", "--out", "/nonexistent-dir/cov.tif"], "does not exist"),
@@ -100,10 +103,10 @@ import Testing
   /// A bad `--site`, `--sector` or `--altitudes-agl` is refused while parsing, before any work: exactly one line on
   /// stderr naming the option, the value and the field, no "Error:" label or usage, and no output file.
   @Test(arguments: [
-    ("--site=-12.1,x,10", "'--site <site>'", "longitude 'x' is not a number in -180...180"),
-    ("--sector=90,x", "'--sector <sector>'", "end 'x' is not a number of degrees"),
+    ("--site=-12.1,x,10", "'--site <lat,lon,agl_m[,name[,ground_m]]>'", "longitude 'x' is not a number in -180...180"),
+    ("--sector=90,x", "'--sector <start,end>'", "end 'x' is not a number of degrees"),
     (
-      "--altitudes-agl=150,-1", "'--altitudes-agl <altitudes-agl>'",
+      "--altitudes-agl=150,-1", "'--altitudes-agl <m,m,...>'",
       "altitude 2 '-1' is not a non-negative number of metres"
     ),
   ])
@@ -161,7 +164,7 @@ import Testing
     let result = try run(["coverage", "--help"])
     #expect(result.status == 0 && result.stderr.isEmpty)
     #expect(result.stdout.contains("--altitudes-agl") && result.stdout.contains("(default: 150,300,1000,3000)"))
-    #expect(result.stdout.contains("LAT,LON,HEIGHT_AGL[,NAME[,GROUND_M]]"))
+    #expect(result.stdout.contains("--site <lat,lon,agl_m[,name[,ground_m]]>"))
     let fetch = try run(["terrain", "fetch", "--help"])
     #expect(fetch.status == 0 && fetch.stderr.isEmpty)
     #expect(fetch.stdout.contains("(values: glo30, glo90; default: glo90)"), "\(fetch.stdout)")
@@ -170,7 +173,7 @@ import Testing
   /// `terrain fetch` refuses a bad box or source while parsing: one line, before reaching any server.
   @Test func aBadBoxOrSourceIsRefusedInOneLine() throws {
     for (arguments, expected) in [
-      (["--bbox=-71,-14,-74,-12"], "'--bbox <bbox>': west -71 is not below east -74"),
+      (["--bbox=-71,-14,-74,-12"], "'--bbox <w,s,e,n>': west -71 is not below east -74"),
       (["--bbox=-74,-14,-71,-12", "--source", "glo60"], "Please provide one of 'glo30' and 'glo90'"),
       (["--bbox=-80,-60,-30,10"], "--bbox spans 3500 tiles; keep it under 400"),
     ] {

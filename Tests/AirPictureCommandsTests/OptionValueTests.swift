@@ -30,7 +30,10 @@ import Testing
     ("-12.1,-69.9", "expected LAT,LON,HEIGHT_AGL[,NAME[,GROUND_M]], got 2 fields"),
     ("-12.1,-69.9,10,N,0,1", "expected LAT,LON,HEIGHT_AGL[,NAME[,GROUND_M]], got 6 fields"),
     ("abc,-69.9,10", "latitude 'abc' is not a number in -90...90"),
-    ("91,-69.9,10", "latitude '91' is not a number in -90...90"),
+    (
+      "91,-69.9,10",
+      "latitude '91' is not a number in -90...90 (latitude and longitude swapped? the latitude comes first: -69.9,91,...)"
+    ),
     ("nan,-69.9,10", "latitude 'nan' is not a number in -90...90"),
     ("-12.1,181,10", "longitude '181' is not a number in -180...180"),
     ("-12.1,,10", "longitude '' is not a number in -180...180"),
@@ -107,6 +110,10 @@ import Testing
     ("-71,-14,-74,-12", "west -71 is not below east -74"),
     ("-74,-14,-74,-12", "west -74 is not below east -74"),
     ("-74,-12,-71,-14", "south -12 is not below north -14"),
+    (
+      "13,-120,14,-118",
+      "south '-120' is not a number in -90...90 (latitudes first? --bbox takes W,S,E,N: -120,13,-118,14)"
+    ),
   ])
   func aBadBoxEdgeIsNamed(text: String, message: String) {
     #expect(refusal(BoundingBox.init(parsing:), text) == message)

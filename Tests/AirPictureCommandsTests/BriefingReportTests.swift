@@ -46,8 +46,9 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     let report = out + "/report.html"
     let html = try String(contentsOfFile: report, encoding: .utf8)
-    // Self-contained: no file or web reference but the data URIs.
-    #expect(!html.contains("src=\"http") && !html.contains("src=\"coverage/") && !html.contains("href=\"http"))
+    // Self-contained: no linked style sheet or script, no image but data URIs.
+    #expect(!html.contains("<link") && !html.contains("<script src") && !html.contains("<img src=\"http"))
+    #expect(!html.contains("coverage/integrated--") && !html.contains("url(images/"))
     #expect(html.contains("data:image/png;base64,"), "no coverage overlay embedded")
     // The F-16 at US$285 M buys 12 aircraft, 2 alert pairs at six aircraft a pair: the forward basing keeps 3.
     #expect(html.contains("NO: needs 3 alert pairs, budget sustains 2"))

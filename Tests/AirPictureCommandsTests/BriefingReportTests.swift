@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `report.html` of `run` and `compare`: rendered in headless Chromium with no console error, the executive summary,
@@ -54,6 +55,9 @@ import Testing
     #expect(html.contains("NO: needs 3 alert pairs, budget sustains 2"))
     #expect(html.contains("flight hours only"))
     #expect(html.contains("class=\"tag assumption\"") && html.contains("class=\"tag source\""))
+    // Every mapped flight's track carries the popup a click opens, with its outcome (in the map's JSON, "</" is "<\\/").
+    #expect((0..<12).isNonEmptyAndAll { html.contains("<b>Flight \($0)<\\/b>:") }, "a mapped flight has no popup")
+    #expect(html.contains("Intercepted in "))
     let digest = try Self.sha256sum(Self.today)
     #expect(html.contains(digest), "the report lacks the scenario's SHA-256 \(digest)")
     guard let rendering = try rendered(report) else { return }
@@ -63,6 +67,7 @@ import Testing
     #expect(dom.contains("leaflet-container"), "Leaflet did not build the map")
     #expect(dom.contains("leaflet-image-layer"), "no coverage overlay on the map")
     #expect(dom.contains("leaflet-control-layers"), "no layer control")
+    #expect(dom.contains("map-legend"), "no map legend")
     #expect(dom.components(separatedBy: "leaflet-interactive").count > 12, "too few drawn features")
     #expect(dom.contains("data-layers="), "the map script did not finish")
   }

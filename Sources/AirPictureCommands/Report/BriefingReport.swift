@@ -214,6 +214,8 @@ struct BriefingReport {
     td.num{text-align:right;white-space:nowrap}table.results{font-size:11px;width:100%}
     tr.beyond td{background:#fde8e8;color:#7a1f1f}.findings li{margin:0.3em 0}
     .map{height:600px;border:1px solid #999;background:#f4f1ea}.leaflet-container{background:#f4f1ea}
+    .map-legend{background:#fff;padding:4px 8px;border-radius:4px;font-size:11px;box-shadow:0 1px 4px rgba(0,0,0,.3)}
+    .map-legend .swatch{display:inline-block;width:10px;height:10px;border:1px solid #333}
     .note{font-size:12px;color:#555}.tag{font-size:10px;padding:0 4px;border-radius:3px;color:#fff}
     .tag.source{background:#009E73}.tag.derived{background:#0072B2}.tag.assumption{background:#D55E00}
     svg.chart{display:block;max-width:100%;height:auto;margin:0.5em 0}code{font-size:11px;word-break:break-all}

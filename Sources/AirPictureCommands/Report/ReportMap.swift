@@ -15,6 +15,8 @@ enum ReportMap {
     var tracks: [Track]
     var intercepts: [Point]
     var borders: String?
+    /// The legend: (text, colour) per symbol.
+    var legend: [[String]]
   }
 
   private struct OverlayEntry: Encodable {
@@ -54,7 +56,8 @@ enum ReportMap {
   /// The map's `<div>` and the script that fills it, for `studies` (scenario order), with the borders GeoJSON.
   static func html(studies: [ReportStudy], borders: String?) throws -> String {
     var payload = Payload(
-      overlays: [], sites: [], bases: [], rings: [], areas: [], tracks: [], intercepts: [], borders: borders)
+      overlays: [], sites: [], bases: [], rings: [], areas: [], tracks: [], intercepts: [], borders: borders,
+      legend: [])
     let many = studies.count > 1
     for (studyIndex, study) in studies.enumerated() {
       let scenario = study.scenario
@@ -64,6 +67,7 @@ enum ReportMap {
           OverlayEntry(name: "\(prefix)coverage, \(overlay.network), \(overlay.target)", overlay: overlay))
       }
       let colour = ReportCharts.palette[studyIndex % ReportCharts.palette.count]
+      payload.legend.append(["radar site" + (many ? ", \(scenario.title)" : ""), colour])
       for radar in scenario.network.radars {
         payload.sites.append(
           Point(
@@ -154,6 +158,20 @@ enum ReportMap {
         }
       }
     }
+    payload.legend += [
+      ["interceptor base (rings: combat radius per type)", "#000000"], ["origin strips", "#D55E00"],
+      ["destinations", "#7a3e9d"],
+    ]
+    if !payload.tracks.isEmpty {
+      payload.legend += [
+        ["flight intercepted in some combination", "#009E73"], ["flight never intercepted", "#b2182b"],
+      ]
+    }
+    if !payload.intercepts.isEmpty {
+      payload.legend += best(studies).enumerated().map { index, network in
+        ["intercept point, \(network)", ReportCharts.palette[index % ReportCharts.palette.count]]
+      }
+    }
     return """
       <div id="map" class="map"></div>
       <p class="note">Plate carrée (longitude and latitude as x and y); no background tiles, so the map works offline. \
@@ -163,6 +181,11 @@ enum ReportMap {
       <script>\(script)</script>
 
       """
+  }
+
+  /// The network configurations whose best options mark intercept points, in the first study's order.
+  private static func best(_ studies: [ReportStudy]) -> [String] {
+    studies.first?.scenario.network.networks.map(\.id.rawValue) ?? []
   }
 
   private static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
@@ -209,15 +232,31 @@ enum ReportMap {
         return L.polyline(t.points, {color: t.intercepted ? '#009E73' : '#b2182b', weight: 2, opacity: 0.7})
           .bindPopup(t.popup);
       }));
-      overlays['Flight tracks (green: intercepted in some combination)'] = tracks.addTo(map);
-      overlays['Intercept points (best option per network)'] = group(data.intercepts,
-        {radius: 4, weight: 1, fillOpacity: 0.9}).addTo(map);
+      if (data.tracks.length) {
+        overlays['Flight tracks (click one for its outcome)'] = tracks.addTo(map);
+      }
+      if (data.intercepts.length) {
+        overlays['Intercept points (best affordable option per network)'] = group(data.intercepts,
+          {radius: 4, weight: 1, fillOpacity: 0.9}).addTo(map);
+      }
       [sites, bases, tracks].forEach(function (layer) {
         if (layer.getLayers().length) { extent.extend(layer.getBounds()); }
       });
       if (extent.isValid()) { map.fitBounds(extent); } else { map.setView([-9, -75], 5); }
       L.control.layers(null, overlays, {collapsed: false}).addTo(map);
       L.control.scale({imperial: false}).addTo(map);
+      var legend = L.control({position: 'bottomright'});
+      legend.onAdd = function () {
+        var div = L.DomUtil.create('div', 'map-legend');
+        data.legend.forEach(function (entry) {
+          var row = L.DomUtil.create('div', '', div);
+          var swatch = L.DomUtil.create('span', 'swatch', row);
+          swatch.style.background = entry[1];
+          row.appendChild(document.createTextNode(' ' + entry[0]));
+        });
+        return div;
+      };
+      legend.addTo(map);
       document.getElementById('map').setAttribute('data-layers', Object.keys(overlays).length);
     })();
     """

@@ -19,9 +19,9 @@ enum ReportText {
     String(format: "%.2f (%.2f–%.2f)", interval.estimate, interval.low, interval.high)
   }
 
-  /// US dollars in millions with thousands grouping, "US$12.3 M".
+  /// US dollars in millions from a million up ("US$12.3 M"), in thousands below ("US$45 k").
   static func millions(_ dollars: Double?) -> String {
-    dollars.map { String(format: "US$%.1f M", $0 / 1e6) } ?? "–"
+    dollars.map { $0 >= 1e6 ? String(format: "US$%.1f M", $0 / 1e6) : String(format: "US$%.0f k", $0 / 1e3) } ?? "–"
   }
 
   /// A difference of proportions in percentage points with its interval, "+12 pp (+5 to +19)".

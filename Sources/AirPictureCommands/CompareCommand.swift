@@ -54,6 +54,7 @@ struct CompareCommand: ParsableCommand {
 
   func run() throws {
     let read = try scenarios.map(InterdictionRun.read)
+    let leaflet = try LeafletAssets.load()
     let output = try OutputFolder(
       out, option: "--out",
       inputs: scenarios.map { RunInput(option: "scenario", path: $0) }
@@ -61,6 +62,7 @@ struct CompareCommand: ParsableCommand {
     let reporter = ProgressReporter()
     do {
       var tables: [ComparisonTable] = []
+      var dems: [String] = []
       let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
       for scenario in read {
         let fields = try CoverageFields(scenario: scenario.network, dem: dem, threads: threads, warn: reporter.warn)
@@ -68,6 +70,7 @@ struct CompareCommand: ParsableCommand {
           scenario: scenario, fields: fields, flights: flights, seed: seed, threads: threads, reporter: reporter)
         print("\(scenario.id):\n\(run.table.text)")
         tables.append(run.table)
+        dems.append(fields.demPath)
       }
       let folder = output.staging as NSString
       let csv = tables.enumerated().map { index, table in
@@ -80,9 +83,9 @@ struct CompareCommand: ParsableCommand {
       try AtomicOutput.writeText(
         "[\n" + (try tables.map { try $0.json() }).joined(separator: ",\n") + "]\n",
         to: folder.appendingPathComponent("comparison.json"))
-      try AtomicOutput.writeText(
-        InterdictionReport.html(scenarios: read, tables: tables, flights: flights, seed: seed, maps: []),
-        to: folder.appendingPathComponent("report.html"))
+      try BriefingReport.write(
+        studies: zip(read, tables).map { ReportStudy(scenario: $0, table: $1) }, scenarioPaths: scenarios, dems: dems,
+        seed: seed, flights: flights, leaflet: leaflet, folder: output.staging)
       if let note = try output.publish() { reporter.warn(note) }
       print("wrote \(output.destination): comparison.csv/.json, report.html")
     } catch {

@@ -64,6 +64,7 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     let scenario = try InterdictionRun.read(self.scenario)
+    let leaflet = try LeafletAssets.load()
     let output = try OutputFolder(
       out ?? "out/\(scenario.id)", option: "--out",
       inputs: [RunInput(option: "scenario", path: self.scenario)]
@@ -100,9 +101,12 @@ struct RunCommand: ParsableCommand {
         combinations: run.monteCarlo.combinations)
       try FeatureWriter.write(layers, driver: "GPKG", to: folder.appendingPathComponent("flights.gpkg"))
       try FeatureWriter.write(layers, driver: "KML", to: folder.appendingPathComponent("flights.kml"))
-      try AtomicOutput.writeText(
-        InterdictionReport.html(scenarios: [scenario], tables: [run.table], flights: flights, seed: seed, maps: maps),
-        to: folder.appendingPathComponent("report.html"))
+      try BriefingReport.write(
+        studies: [
+          ReportStudy(
+            scenario: scenario, table: run.table, mappedFlights: run.mappedFlights, mappedRecords: run.mappedRecords)
+        ], scenarioPaths: [self.scenario], dems: [fields.demPath], seed: seed, flights: flights, leaflet: leaflet,
+        folder: output.staging)
       if let note = try output.publish() { reporter.warn(note) }
       print(
         "wrote \(output.destination): comparison.csv/.json, flights.gpkg, flights.kml, report.html"

@@ -65,11 +65,12 @@ struct RunCommand: ParsableCommand {
       // every field they share (each radar at its instrumented range), so none is computed twice.
       let fields = try CoverageFields(scenario: scenario.network, dem: dem, threads: threads, warn: reporter.warn)
       var maps: [String] = []
+      var coverageMap: CoverageMapBackground?
       if !noCoverageMaps {
         try SimulationWorldBuilder.reserveFields(of: scenario, in: fields)
         let study = try CoverageStudy(
           scenario: scenario.network, fields: fields, outputDirectory: folder.appendingPathComponent("coverage"))
-        _ = try study.run { reporter.report("coverage maps: \($0)", $1) }
+        coverageMap = try study.run { reporter.report("coverage maps: \($0)", $1) }.firstMap
         reporter.finish()
         maps = scenario.network.networks.map { "coverage/\($0.id)--\(scenario.network.targets[0].id).png" }
       }
@@ -88,13 +89,19 @@ struct RunCommand: ParsableCommand {
         combinations: run.monteCarlo.combinations)
       try FeatureWriter.write(layers, driver: "GPKG", to: folder.appendingPathComponent("flights.gpkg"))
       try FeatureWriter.write(layers, driver: "KML", to: folder.appendingPathComponent("flights.kml"))
+      if let coverageMap, let combination = run.monteCarlo.combinations.first {
+        try InterdictionMap(
+          scenario: scenario, coverage: coverageMap, combination: combination, flights: run.mappedFlights,
+          records: run.mappedRecords[combination] ?? [], earthRadius: fields.earth.radius
+        ).write(to: folder.appendingPathComponent("interdiction-map.png"))
+      }
       try AtomicOutput.writeText(
         InterdictionReport.html(scenarios: [scenario], tables: [run.table], flights: flights, seed: seed, maps: maps),
         to: folder.appendingPathComponent("report.html"))
       if let note = try output.publish() { reporter.warn(note) }
       print(
         "wrote \(output.destination): comparison.csv/.json, flights.gpkg, flights.kml, report.html"
-          + (maps.isEmpty ? "" : ", coverage/"))
+          + (maps.isEmpty ? "" : ", coverage/, interdiction-map.png"))
     } catch {
       reporter.finish()
       output.discard()

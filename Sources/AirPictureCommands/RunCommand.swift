@@ -65,12 +65,12 @@ struct RunCommand: ParsableCommand {
       // every field they share (each radar at its instrumented range), so none is computed twice.
       let fields = try CoverageFields(scenario: scenario.network, dem: dem, threads: threads, warn: reporter.warn)
       var maps: [String] = []
-      var coverageMap: CoverageMapBackground?
+      var coverageMaps: [CoverageMapBackground] = []
       if !noCoverageMaps {
         try SimulationWorldBuilder.reserveFields(of: scenario, in: fields)
         let study = try CoverageStudy(
           scenario: scenario.network, fields: fields, outputDirectory: folder.appendingPathComponent("coverage"))
-        coverageMap = try study.run { reporter.report("coverage maps: \($0)", $1) }.firstMap
+        coverageMaps = try study.run { reporter.report("coverage maps: \($0)", $1) }.maps
         reporter.finish()
         maps = scenario.network.networks.map { "coverage/\($0.id)--\(scenario.network.targets[0].id).png" }
       }
@@ -89,12 +89,10 @@ struct RunCommand: ParsableCommand {
         combinations: run.monteCarlo.combinations)
       try FeatureWriter.write(layers, driver: "GPKG", to: folder.appendingPathComponent("flights.gpkg"))
       try FeatureWriter.write(layers, driver: "KML", to: folder.appendingPathComponent("flights.kml"))
-      if let coverageMap, let combination = run.monteCarlo.combinations.first {
-        try InterdictionMap(
-          scenario: scenario, coverage: coverageMap, combination: combination, flights: run.mappedFlights,
-          records: run.mappedRecords[combination] ?? [], earthRadius: fields.earth.radius
-        ).write(to: folder.appendingPathComponent("interdiction-map.png"))
-      }
+      try InterdictionMap(
+        scenario: scenario, coverageMaps: coverageMaps, combinations: run.monteCarlo.combinations,
+        flights: run.mappedFlights, records: run.mappedRecords, earthRadius: fields.earth.radius
+      )?.write(to: folder.appendingPathComponent("interdiction-map.png"))
       try AtomicOutput.writeText(
         InterdictionReport.html(scenarios: [scenario], tables: [run.table], flights: flights, seed: seed, maps: maps),
         to: folder.appendingPathComponent("report.html"))

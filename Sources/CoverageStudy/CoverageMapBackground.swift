@@ -3,6 +3,8 @@ import GeoRaster
 /// A study's terrain and coverage on its grid, for a map drawn over them: per cell 0 not covered, 1 covered in
 /// real time, 2 covered only through the voice relay (`StudyMap`'s classes).
 public struct CoverageMapBackground: Sendable {
+  /// The network configuration's id.
+  public var configuration: String
   public var elevation: [Float]
   public var classes: [UInt8]
   public var georeference: RasterGeoreference

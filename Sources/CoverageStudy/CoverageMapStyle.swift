@@ -26,6 +26,15 @@ public enum CoverageMapStyle {
   /// green and yellow).
   public static let minimumSimulatedDistance = 19.0
 
+  /// The least CIELAB distance between the classes as the map draws them (blended over flat ground, see
+  /// `drawnColour(of:)`) and bare terrain, with normal vision and under the same simulations: 12.9 for this palette
+  /// (the teal class against bare terrain under protanopia).
+  public static let minimumDrawnDistance = 12.0
+
+  /// The grey of flat ground in GDAL's multidirectional hillshade (measured: `gdaldem hillshade -multidirectional`
+  /// of a flat DEM is 181 everywhere); out-of-range cells show the hillshade.
+  public static let flatGroundGrey: UInt8 = 181
+
   /// All classes, for the renderer and the legend.
   public static var classes: [ColourClass] { palette.map(\.colour) + [neverSeen] }
 
@@ -42,10 +51,20 @@ public enum CoverageMapStyle {
       + "\n  terrain only (grey hillshade)  out of range"
   }
 
-  /// The classes as map legend entries (swatches in the classes' colours), and the hillshade for out of range.
+  /// The classes as map legend entries (swatches as the map draws them over flat ground), and the hillshade's flat
+  /// grey for out of range.
   public static var legendEntries: [LegendEntry] {
-    classes.map { LegendEntry(.swatch(colour(of: $0)), $0.label) }
-      + [LegendEntry(.swatch(RGBColour(200, 200, 200)), "out of range (terrain only)")]
+    classes.map { LegendEntry(.swatch(drawnColour(of: $0)), $0.label) }
+      + [LegendEntry(.swatch(RGBColour(flatGroundGrey, flatGroundGrey, flatGroundGrey)), "out of range (terrain only)")]
+  }
+
+  /// A class's colour as the map shows it over flat ground: blended over the hillshade's flat grey with
+  /// `QuickLookRenderer.colourOpacity`, the same arithmetic as the renderer's.
+  public static func drawnColour(of colourClass: ColourClass) -> RGBColour {
+    let opacity = QuickLookRenderer.colourOpacity
+    let grey = Float(flatGroundGrey)
+    let blend = { (value: UInt8) in UInt8(grey * (1 - opacity) + Float(value) * opacity) }
+    return RGBColour(blend(colourClass.red), blend(colourClass.green), blend(colourClass.blue))
   }
 
   /// A class's colour for drawing.

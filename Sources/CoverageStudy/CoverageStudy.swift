@@ -23,8 +23,9 @@ public struct CoverageStudy {
   public struct Result {
     public var table: StudyTable
     public var files: [String]
-    /// The first configuration's map of the first target (terrain and coverage classes), for other maps to draw on.
-    public var firstMap: CoverageMapBackground?
+    /// Each configuration's map of the first target (terrain and coverage classes), in scenario order, for other
+    /// maps to draw on.
+    public var maps: [CoverageMapBackground]
   }
 
   /// Prepares a study of `scenario` over the DEM of `fields`, whose Earth model must be the scenario's.
@@ -55,7 +56,7 @@ public struct CoverageStudy {
     var files = networks.files
     var rows: [StudyTable.Row] = []
     var outlines: [KMLWriter.Outline] = []
-    var firstMap: CoverageMapBackground?
+    var maps: [CoverageMapBackground] = []
     for (targetNumber, target) in scenario.targets.enumerated() {
       var baselineCovered: [[Double]] = []
       for (number, configuration) in scenario.networks.enumerated() {
@@ -65,17 +66,19 @@ public struct CoverageStudy {
           baselineCovered: &baselineCovered)
         files += written.files
         rows += written.rows
-        if firstMap == nil {
-          firstMap = CoverageMapBackground(
-            elevation: area.terrain, classes: written.classes, georeference: area.georeference,
-            description: "\(configuration.id) | \(target.name) | covered at \(Int(scenario.mapAltitudeAGL)) m AGL")
+        if targetNumber == 0 {
+          maps.append(
+            CoverageMapBackground(
+              configuration: configuration.id.rawValue, elevation: area.terrain, classes: written.classes,
+              georeference: area.georeference,
+              description: "\(configuration.id) | \(target.name) | covered at \(Int(scenario.mapAltitudeAGL)) m AGL"))
         }
         outlines.append(written.outline)
       }
     }
     let table = StudyTable(scenario: scenario.id, rows: rows)
     files += try writeSummaries(table: table, outlines: outlines)
-    return Result(table: table, files: files, firstMap: firstMap)
+    return Result(table: table, files: files, maps: maps)
   }
 
   /// The study's terrain, georeference and regions.

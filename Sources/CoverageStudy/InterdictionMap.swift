@@ -39,6 +39,28 @@ public struct InterdictionMap {
     self.coarseTerrain = coarseTerrain
   }
 
+  /// The map of the combination whose mapped flights were intercepted most often (the first in scenario order on a
+  /// tie), over its network's coverage from `coverageMaps`; nil when no map shows its network.
+  public init?(
+    scenario: InterdictionScenario, coverageMaps: [CoverageMapBackground], combinations: [MonteCarlo.Combination],
+    flights: [MappedFlight], records: [MonteCarlo.Combination: [FlightRecord]], earthRadius: Double,
+    coarseTerrain: Bool = false
+  ) {
+    let intercepts = { (combination: MonteCarlo.Combination) in
+      records[combination, default: []].filter { $0.interceptLatitude != nil }.count
+    }
+    var best: MonteCarlo.Combination?
+    for combination in combinations where best.map({ intercepts(combination) > intercepts($0) }) ?? true {
+      best = combination
+    }
+    guard let best, let coverage = coverageMaps.first(where: { $0.configuration == best.network.rawValue }) else {
+      return nil
+    }
+    self.init(
+      scenario: scenario, coverage: coverage, combination: best, flights: flights, records: records[best] ?? [],
+      earthRadius: earthRadius, coarseTerrain: coarseTerrain)
+  }
+
   /// Composes the map and writes it to PNG (and world file) through GDAL; returns the composer's layout.
   @discardableResult
   public func write(to path: String) throws -> MapLayout {
@@ -92,8 +114,8 @@ public struct InterdictionMap {
       + pattern.destinations.map { point($0.name, $0.latitude, $0.longitude, .diamond, .white, frame) }
       + (basing?.stations ?? []).map { point($0.name, $0.latitude, $0.longitude, .square, Self.reach, frame) }
     let legend = [
-      LegendEntry(.swatch(CoverageMapStyle.colour(of: StudyMap.realTime)), StudyMap.realTime.label),
-      LegendEntry(.swatch(CoverageMapStyle.colour(of: StudyMap.relayOnly)), StudyMap.relayOnly.label),
+      LegendEntry(.swatch(CoverageMapStyle.drawnColour(of: StudyMap.realTime)), StudyMap.realTime.label),
+      LegendEntry(.swatch(CoverageMapStyle.drawnColour(of: StudyMap.relayOnly)), StudyMap.relayOnly.label),
       LegendEntry(.marker(.circle, .white), "departure area (dashed: where flights start)"),
       LegendEntry(.marker(.diamond, .white), "strip area (dashed: where flights land)"),
       LegendEntry(.marker(.square, Self.reach), "interceptor base"),

@@ -45,7 +45,7 @@ struct StudyMap {
     let canvas = MapCanvas(
       width: fine.width, height: fine.height, red: background.red, green: background.green, blue: background.blue)
     var legend = [Self.realTime, Self.relayOnly].map {
-      LegendEntry(.swatch(CoverageMapStyle.colour(of: $0)), $0.label)
+      LegendEntry(.swatch(CoverageMapStyle.drawnColour(of: $0)), $0.label)
     }
     if let bordersFile {
       canvas.blend(

@@ -33,8 +33,14 @@ import Testing
     return lab(matrix.map { row in min(1, max(0, zip(row, rgb).map(*).reduce(0, +))) })
   }
 
-  static func leastDistance(_ matrix: [[Double]]) -> Double {
-    let colours = CoverageMapStyle.classes.map { simulated($0.red, $0.green, $0.blue, matrix) }
+  static func leastDistance(_ matrix: [[Double]], asDrawn: Bool = false) -> Double {
+    let grey = CoverageMapStyle.flatGroundGrey
+    let colours =
+      asDrawn
+      ? CoverageMapStyle.classes.map(CoverageMapStyle.drawnColour(of:)).map {
+        simulated($0.red, $0.green, $0.blue, matrix)
+      } + [simulated(grey, grey, grey, matrix)]
+      : CoverageMapStyle.classes.map { simulated($0.red, $0.green, $0.blue, matrix) }
     var least = Double.infinity
     for first in colours.indices {
       for second in colours.indices where second > first {
@@ -49,6 +55,14 @@ import Testing
     let identity: [[Double]] = [[1, 0, 0], [0, 1, 0], [0, 0, 1]]
     for matrix in [identity, Self.protanopia, Self.deuteranopia] {
       #expect(Self.leastDistance(matrix) >= CoverageMapStyle.minimumSimulatedDistance)
+    }
+  }
+
+  /// As drawn over flat ground, the classes stay apart from each other and from bare terrain.
+  @Test func theClassesAsDrawnStayApartFromEachOtherAndFromTerrain() {
+    let identity: [[Double]] = [[1, 0, 0], [0, 1, 0], [0, 0, 1]]
+    for matrix in [identity, Self.protanopia, Self.deuteranopia] {
+      #expect(Self.leastDistance(matrix, asDrawn: true) >= CoverageMapStyle.minimumDrawnDistance)
     }
   }
 

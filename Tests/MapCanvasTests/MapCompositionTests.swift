@@ -92,8 +92,8 @@ import Testing
   @Test func theLegendHoldsEveryClassColour() throws {
     let map = try Self.render(coarseTerrain: false)
     let inLegend = Set(map.pixels(in: map.layout.legend))
-    let colours = CoverageMapStyle.classes.map(CoverageMapStyle.colour(of:))
-    #expect(colours.count == 6)
+    let colours = CoverageMapStyle.classes.map(CoverageMapStyle.drawnColour(of:))
+    #expect(colours.count == 6 && Set(colours).count == 6)
     #expect(colours.isNonEmptyAndAll { inLegend.contains($0) })
     // Each swatch sits where the layout says: its centre pixel is its colour.
     let swatches = map.layout.legendSymbols.compactMap { entry -> (RGBColour, PixelBox)? in
@@ -103,6 +103,25 @@ import Testing
     #expect(
       swatches.isNonEmptyAndAll { colour, box in
         map.pixel(Int(box.x + box.width / 2), Int(box.y + box.height / 2)) == colour
+      })
+  }
+
+  /// The legend's swatches are the colours the renderer gives each class over flat ground.
+  @Test func legendSwatchesAreTheMapsColoursOverFlatGround() throws {
+    let classes = CoverageMapStyle.classes
+    let georeference = RasterGeoreference(
+      originX: -75, originY: -10, cellWidth: 0.01, cellHeight: 0.01, width: classes.count, height: 1,
+      crsWKT: SpatialReference.wgs84().wkt, isGeographic: true)
+    let look = try QuickLookRenderer.background(
+      elevation: [Float](repeating: 200, count: classes.count), classes: classes.map(\.value),
+      palette: classes, georeference: georeference)
+    let row = look.georeference.height / 2
+    let perClass = look.georeference.width / classes.count
+    #expect(
+      classes.enumerated().isNonEmptyAndAll { number, colourClass in
+        let index = row * look.georeference.width + number * perClass + perClass / 2
+        return RGBColour(look.red[index], look.green[index], look.blue[index])
+          == CoverageMapStyle.drawnColour(of: colourClass)
       })
   }
 

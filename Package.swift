@@ -89,7 +89,12 @@ let package = Package(
     .testTarget(name: "OutputFilesTests", dependencies: ["TestSupport", "OutputFiles"]),
     // README's layout table against the sources' imports.
     .testTarget(name: "RepositoryTests"),
-    .testTarget(name: "MapCanvasTests", dependencies: ["TestSupport", "MapCanvas", "GeoRaster", "CoverageStudy"]),
+    .testTarget(
+      name: "MapCanvasTests",
+      dependencies: [
+        "TestSupport", "MapCanvas", "GeoRaster", "CoverageStudy", "Interdiction", "InterdictionModels", "RadarModels",
+        "ScenarioFiles",
+      ]),
     .testTarget(name: "GeoRasterTests", dependencies: ["TestSupport", "GeoRaster", "CoverageKernel"]),
     .testTarget(name: "RadarModelsTests", dependencies: ["TestSupport", "RadarModels"]),
     .testTarget(

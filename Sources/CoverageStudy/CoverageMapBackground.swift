@@ -10,4 +10,16 @@ public struct CoverageMapBackground: Sendable {
   public var georeference: RasterGeoreference
   /// Which network configuration, target and altitude the classes are.
   public var description: String
+
+  /// Creates a background.
+  public init(
+    configuration: String, elevation: [Float], classes: [UInt8], georeference: RasterGeoreference,
+    description: String
+  ) {
+    self.configuration = configuration
+    self.elevation = elevation
+    self.classes = classes
+    self.georeference = georeference
+    self.description = description
+  }
 }

@@ -12,9 +12,9 @@ public struct InterdictionMap {
   public var scenario: InterdictionScenario
   public var coverage: CoverageMapBackground
   public var combination: MonteCarlo.Combination
-  /// The mapped flights and their records under `combination`, in flight order.
+  /// The mapped flights, in flight order, and where those intercepted under `combination` were intercepted.
   public var flights: [MappedFlight]
-  public var records: [FlightRecord]
+  public var intercepts: [(latitude: Double, longitude: Double)]
   public var earthRadius: Double
   /// Whether the terrain is the coarse fallback DEM (the map says so).
   public var coarseTerrain: Bool
@@ -25,16 +25,17 @@ public struct InterdictionMap {
   static let intercept = RGBColour(230, 97, 1)
   static let area = RGBColour(20, 20, 20)
 
-  /// Creates the map of `combination` from a run's mapped flights and records.
+  /// Creates the map of `combination` from a run's mapped flights and their intercept points.
   public init(
     scenario: InterdictionScenario, coverage: CoverageMapBackground, combination: MonteCarlo.Combination,
-    flights: [MappedFlight], records: [FlightRecord], earthRadius: Double, coarseTerrain: Bool = false
+    flights: [MappedFlight], intercepts: [(latitude: Double, longitude: Double)], earthRadius: Double,
+    coarseTerrain: Bool = false
   ) {
     self.scenario = scenario
     self.coverage = coverage
     self.combination = combination
     self.flights = flights
-    self.records = records
+    self.intercepts = intercepts
     self.earthRadius = earthRadius
     self.coarseTerrain = coarseTerrain
   }
@@ -57,7 +58,10 @@ public struct InterdictionMap {
       return nil
     }
     self.init(
-      scenario: scenario, coverage: coverage, combination: best, flights: flights, records: records[best] ?? [],
+      scenario: scenario, coverage: coverage, combination: best, flights: flights,
+      intercepts: records[best, default: []].compactMap { record in
+        record.interceptLatitude.flatMap { latitude in record.interceptLongitude.map { (latitude, $0) } }
+      },
       earthRadius: earthRadius, coarseTerrain: coarseTerrain)
   }
 
@@ -102,12 +106,9 @@ public struct InterdictionMap {
           segment.points.map { pixel($0.latitude, $0.longitude) }, Self.track, lineWidth: 2.5 * unit, halo: .white)
       }
     }
-    var intercepts = 0
-    for record in records {
-      guard let latitude = record.interceptLatitude, let longitude = record.interceptLongitude else { continue }
+    for (latitude, longitude) in intercepts {
       let point = pixel(latitude, longitude)
       canvas.marker(.cross, x: point.x, y: point.y, size: 12 * unit, Self.intercept)
-      intercepts += 1
     }
     let points =
       pattern.origins.map { point($0.name, $0.latitude, $0.longitude, .circle, .white, frame) }
@@ -125,11 +126,12 @@ public struct InterdictionMap {
           + "\(Int(((interceptor?.combatRadius.value ?? 0) / 1_000).rounded())) km"),
       LegendEntry(.line(Self.path, dashed: false), "flight path (\(flights.count) mapped flights)"),
       LegendEntry(.line(Self.track, dashed: false), "track held by \(combination.network)"),
-      LegendEntry(.marker(.cross, Self.intercept), "intercept point (\(intercepts))"),
+      LegendEntry(.marker(.cross, Self.intercept), "intercept point (\(intercepts.count))"),
     ]
     let composer = MapComposer(
       frame: frame, title: scenario.title,
-      subtitle: "\(combination.network) | \(combination.interceptor) | \(combination.basing)",
+      subtitle: "network \(combination.network), \(interceptor?.name ?? combination.interceptor.rawValue), basing "
+        + "\(combination.basing) (the combination with the most intercepts of the mapped flights)",
       legend: legend, notes: ["coverage: \(coverage.description)"], coarseTerrain: coarseTerrain, points: points)
     let layout = composer.compose(on: canvas)
     let planes = canvas.planes()

@@ -39,8 +39,15 @@ let package = Package(
     .target(
       name: "ScenarioFiles",
       dependencies: ["RadarModels", "InterdictionModels", .product(name: "Yams", package: "Yams")]),
-    // Map composition (legends, labels, scale bars, markers) on RGB planes: pure Swift.
-    .target(name: "MapCanvas"),
+    // Cairo (anti-aliased drawing) and Pango (text in a real font), from Debian's libcairo2-dev and libpango1.0-dev.
+    .systemLibrary(
+      name: "CPangoCairo",
+      pkgConfig: "pangocairo",
+      providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+    ),
+    // Map composition (title, legend, labels that do not collide, scale bar, north arrow, markers) through Cairo
+    // and Pango on RGB planes; no GDAL.
+    .target(name: "MapCanvas", dependencies: ["CPangoCairo"]),
     // From a DEM and radar sites to coverage fields, once each: DEM choice and checks, site placement, windows, a
     // cache of fields shared by coverage studies, the simulation world and the planner; the simulation world's builder.
     .target(
@@ -49,7 +56,10 @@ let package = Package(
     // Scenario coverage studies: radars x targets x network configurations, tables, maps, KML.
     .target(
       name: "CoverageStudy",
-      dependencies: ["CoveragePipeline", "CoverageKernel", "GeoRaster", "RadarModels", "MapCanvas"]
+      dependencies: [
+        "CoveragePipeline", "CoverageKernel", "GeoRaster", "RadarModels", "MapCanvas", "Interdiction",
+        "InterdictionModels",
+      ]
     ),
     // Suspect aircraft, flight patterns, interceptors, basings, rules and the interdiction scenario: value types with
     // the source of every figure, apart from the engine that simulates them.
@@ -79,6 +89,12 @@ let package = Package(
     .testTarget(name: "OutputFilesTests", dependencies: ["TestSupport", "OutputFiles"]),
     // README's layout table against the sources' imports.
     .testTarget(name: "RepositoryTests"),
+    .testTarget(
+      name: "MapCanvasTests",
+      dependencies: [
+        "TestSupport", "MapCanvas", "GeoRaster", "CoverageStudy", "Interdiction", "InterdictionModels", "RadarModels",
+        "ScenarioFiles",
+      ]),
     .testTarget(name: "GeoRasterTests", dependencies: ["TestSupport", "GeoRaster", "CoverageKernel"]),
     .testTarget(name: "RadarModelsTests", dependencies: ["TestSupport", "RadarModels"]),
     .testTarget(

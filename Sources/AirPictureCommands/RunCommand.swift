@@ -77,14 +77,16 @@ struct RunCommand: ParsableCommand {
       // One set of fields for the coverage maps and the simulation world: the study runs first and hands the world
       // every field they share (each radar at its instrumented range), so none is computed twice.
       let fields = try CoverageFields(scenario: scenario.network, dem: dem, threads: threads, warn: reporter.warn)
-      var maps: [String] = []
+      // Maps say so when the scenario's real DEM is missing and the coarse fallback stands in.
+      let coarseTerrain = fields.demChoice?.isFallback ?? false
+      var coverageMaps: [CoverageMapBackground] = []
       if !noCoverageMaps {
         try SimulationWorldBuilder.reserveFields(of: scenario, in: fields)
-        let study = try CoverageStudy(
+        var study = try CoverageStudy(
           scenario: scenario.network, fields: fields, outputDirectory: folder.appendingPathComponent("coverage"))
-        _ = try study.run { reporter.report("coverage maps: \($0)", $1) }
+        study.mapsMarkCoarseTerrain = coarseTerrain
+        coverageMaps = try study.run { reporter.report("coverage maps: \($0)", $1) }.maps
         reporter.finish()
-        maps = scenario.network.networks.map { "coverage/\($0.id)--\(scenario.network.targets[0].id).png" }
       }
       let run = try InterdictionRun(
         scenario: scenario, fields: fields, flights: flights, seed: seed, threads: threads, mapFlights: mapFlights,
@@ -101,6 +103,11 @@ struct RunCommand: ParsableCommand {
         combinations: run.monteCarlo.combinations)
       try FeatureWriter.write(layers, driver: "GPKG", to: folder.appendingPathComponent("flights.gpkg"))
       try FeatureWriter.write(layers, driver: "KML", to: folder.appendingPathComponent("flights.kml"))
+      try InterdictionMap(
+        scenario: scenario, coverageMaps: coverageMaps, combinations: run.monteCarlo.combinations,
+        flights: run.mappedFlights, records: run.mappedRecords, earthRadius: fields.earth.radius,
+        coarseTerrain: coarseTerrain
+      )?.write(to: folder.appendingPathComponent("interdiction-map.png"))
       try BriefingReport.write(
         studies: [
           ReportStudy(
@@ -110,7 +117,7 @@ struct RunCommand: ParsableCommand {
       if let note = try output.publish() { reporter.warn(note) }
       print(
         "wrote \(output.destination): comparison.csv/.json, flights.gpkg, flights.kml, report.html"
-          + (maps.isEmpty ? "" : ", coverage/"))
+          + (noCoverageMaps ? "" : ", coverage/, interdiction-map.png"))
     } catch {
       reporter.finish()
       output.discard()

@@ -20,7 +20,8 @@ struct ScenarioCoverageRun {
       let fields = try CoverageFields(
         scenario: scenario, dem: command.dem, threads: command.threads ?? ProcessInfo.processInfo.activeProcessorCount,
         warn: reporter.warn)
-      let study = try CoverageStudy(scenario: scenario, fields: fields, outputDirectory: output.staging)
+      var study = try CoverageStudy(scenario: scenario, fields: fields, outputDirectory: output.staging)
+      study.mapsMarkCoarseTerrain = fields.demChoice?.isFallback ?? false
       print(
         "scenario \(scenario.id): \(scenario.radars.count) radars, \(scenario.targets.count) targets, "
           + "\(scenario.networks.count) network configurations; DEM \(study.demPath)")

@@ -13,6 +13,8 @@ public struct CoverageStudy {
   /// fields, such as the simulation world of `run`).
   public let fields: CoverageFields
   public let outputDirectory: String
+  /// Whether the DEM is the coarse fallback, which every map then says.
+  public var mapsMarkCoarseTerrain = false
 
   /// The DEM's path.
   public var demPath: String { fields.demPath }
@@ -21,6 +23,9 @@ public struct CoverageStudy {
   public struct Result {
     public var table: StudyTable
     public var files: [String]
+    /// Each configuration's map of the first target (terrain and coverage classes), in scenario order, for other
+    /// maps to draw on.
+    public var maps: [CoverageMapBackground]
   }
 
   /// Prepares a study of `scenario` over the DEM of `fields`, whose Earth model must be the scenario's.
@@ -51,6 +56,7 @@ public struct CoverageStudy {
     var files = networks.files
     var rows: [StudyTable.Row] = []
     var outlines: [KMLWriter.Outline] = []
+    var maps: [CoverageMapBackground] = []
     for (targetNumber, target) in scenario.targets.enumerated() {
       var baselineCovered: [[Double]] = []
       for (number, configuration) in scenario.networks.enumerated() {
@@ -60,12 +66,19 @@ public struct CoverageStudy {
           baselineCovered: &baselineCovered)
         files += written.files
         rows += written.rows
+        if targetNumber == 0 {
+          maps.append(
+            CoverageMapBackground(
+              configuration: configuration.id.rawValue, elevation: area.terrain, classes: written.classes,
+              georeference: area.georeference,
+              description: "\(configuration.id) | \(target.name) | covered at \(Int(scenario.mapAltitudeAGL)) m AGL"))
+        }
         outlines.append(written.outline)
       }
     }
     let table = StudyTable(scenario: scenario.id, rows: rows)
     files += try writeSummaries(table: table, outlines: outlines)
-    return Result(table: table, files: files)
+    return Result(table: table, files: files, maps: maps)
   }
 
   /// The study's terrain, georeference and regions.
@@ -150,7 +163,7 @@ public struct CoverageStudy {
   private func writeConfiguration(
     _ configuration: NetworkConfiguration, target: TargetClass, realTime: NetworkCoverage,
     withRelay: NetworkCoverage, area: StudyArea, placed: [PlacedRadar], baselineCovered: inout [[Double]]
-  ) throws -> (files: [String], rows: [StudyTable.Row], outline: KMLWriter.Outline) {
+  ) throws -> (files: [String], rows: [StudyTable.Row], outline: KMLWriter.Outline, classes: [UInt8]) {
     let earth = fields.earth
     let altitudes = Self.trackedAltitudes(scenario)
     let name = "\(configuration.id)--\(target.id)"
@@ -187,9 +200,9 @@ public struct CoverageStudy {
       title: scenario.title,
       subtitle: "\(configuration.id) | \(target.name) | covered at \(Int(scenario.mapAltitudeAGL)) m AGL",
       notes: notes(), georeference: area.georeference, elevation: area.terrain, classes: classes,
-      bordersFile: scenario.bordersFile,
+      bordersFile: scenario.bordersFile, regionsFile: scenario.regionsFile,
       sites: zip(placed, scenario.radars).map { StudyMap.Site(position: $0.position, placement: $1) },
-      earthRadius: earth.radius
+      earthRadius: earth.radius, coarseTerrain: mapsMarkCoarseTerrain
     ).write(to: map)
     let outline = KMLWriter.Outline(
       name: "\(configuration.id): \(target.name), \(Int(scenario.mapAltitudeAGL)) m AGL",
@@ -197,7 +210,7 @@ public struct CoverageStudy {
         + "\(scenario.coverageProbability.value).",
       mask: classes.map { $0 == 1 ? 1 : 0 }, georeference: area.georeference,
       style: "PEN(c:#009646,w:2px);BRUSH(fc:#00964650)")
-    return ([raster, map], rows, outline)
+    return ([raster, map], rows, outline, classes)
   }
 
   /// The covered-area table (CSV, JSON) and the KML of sites and outlines; returns their paths.

@@ -18,6 +18,8 @@ public struct SiteNetworkStudy {
   /// GeoTIFF metadata that describes the run (DEM, Earth model, ranges, voids, elevation limits); each file adds
   /// its radars.
   public let metadata: [(key: String, value: String)]
+  /// Whether the DEM is the coarse fallback, which the quick-look map then says.
+  public var mapsMarkCoarseTerrain = false
 
   /// Where each output goes; nil or empty for those not asked for.
   public struct Destinations {
@@ -58,11 +60,12 @@ public struct SiteNetworkStudy {
 
   /// The network's cells and what computing it takes at most: the largest radar's kernel run, and the network's
   /// planes (MSL, AGL, radar, coverage bits, void flags), the band conversion when writing, and, with a quick-look,
-  /// its terrain and colours.
+  /// its terrain, colours and the map canvas (19 bytes a cell: terrain 4, classes 1, hillshade 1, class colours 3,
+  /// background 3, Cairo's surface 4, the composed planes 3).
   public func peakBytes(quickLook: Bool) throws -> Int {
     var largest = 0
     for radar in radars { largest = max(largest, try fields.resourceEstimate(of: radar, limits).peakBytes) }
-    return largest + radars.map(\.window).union!.cellCount * (13 + 4 + (quickLook ? 12 : 0))
+    return largest + radars.map(\.window).union!.cellCount * (13 + 4 + (quickLook ? 19 : 0))
   }
 
   /// Computes the network and writes `destinations`. `progress` gets a stage label and the fraction done of it;
@@ -115,9 +118,14 @@ public struct SiteNetworkStudy {
       to: destinations.raster)
     if let png = destinations.png {
       let elevation = try fields.terrain.read(window).heights
-      try QuickLookRenderer.render(
-        elevation: elevation, classes: network.lowestAltitudeAGL.map(CoverageMapStyle.classify),
-        palette: CoverageMapStyle.classes, georeference: georeference, to: png)
+      try QuickLookMap(
+        title: radars.count > 3
+          ? "Radar coverage of \(radars.count) sites" : "Radar coverage: " + radars.map(\.name).joined(separator: ", "),
+        elevation: elevation,
+        classes: network.lowestAltitudeAGL.map(CoverageMapStyle.classify), georeference: georeference,
+        sites: radars.map { ($0.name, $0.position) }, earthRadius: fields.earth.radius,
+        coarseTerrain: mapsMarkCoarseTerrain
+      ).write(to: png)
     }
   }
 

@@ -4,14 +4,22 @@ import GeoRaster
 import MapCanvas
 import RadarModels
 
-/// One coverage map: hillshaded terrain, the coverage at the map altitude coloured (real time, voice relay only),
-/// borders, radar sites labelled, a title, a legend and a scale bar; written to PNG through GDAL.
+/// One coverage map of a scenario study: hillshaded terrain, the coverage at the map altitude coloured (real time,
+/// voice relay only), borders and analysis regions, radar sites labelled, and the composer's title, legend, scale
+/// bar and north arrow; written to PNG (and world file) through GDAL.
 struct StudyMap {
   /// A radar on the map: where it is (map coordinates) and how to draw it.
   struct Site {
     var position: MapPoint
     var placement: RadarPlacement
   }
+
+  /// Real-time coverage, and coverage that reaches the picture only through the voice relay: viridis's teal and
+  /// yellow, apart under every colour-vision deficiency.
+  static let realTime = ColourClass(value: 1, red: 33, green: 145, blue: 140, label: "covered, real-time picture")
+  static let relayOnly = ColourClass(value: 2, red: 253, green: 231, blue: 37, label: "covered only via voice relay")
+  static let border = RGBColour(40, 40, 40)
+  static let region = RGBColour(200, 30, 120)
 
   var title: String
   var subtitle: String
@@ -21,38 +29,57 @@ struct StudyMap {
   /// Per cell: 0 not covered, 1 covered in real time, 2 covered only through the voice relay.
   var classes: [UInt8]
   var bordersFile: String?
+  /// The analysis regions' vector file, outlined on the map.
+  var regionsFile: String?
   var sites: [Site]
   var earthRadius: Double
+  /// Whether the terrain is the coarse fallback DEM (the map says so).
+  var coarseTerrain = false
 
-  func write(to path: String) throws {
-    let (fineElevation, fineClasses, fine) = try QuickLookRenderer.upsampled(
-      elevation: elevation, classes: classes, georeference: georeference)
-    var image = RGBImage(
-      width: fine.width, height: fine.height,
-      grey: try QuickLookRenderer.hillshade(elevation: fineElevation, georeference: fine))
-    for index in fineClasses.indices where fineClasses[index] != 0 {
-      image.blend(fineClasses[index] == 1 ? OperatorStyle.realTime : OperatorStyle.relayOnly, at: index, opacity: 0.55)
+  @discardableResult
+  func write(to path: String) throws -> MapLayout {
+    let background = try QuickLookRenderer.background(
+      elevation: elevation, classes: classes, palette: [Self.realTime, Self.relayOnly], georeference: georeference)
+    let fine = background.georeference
+    let frame = MapFrame(fine, earthRadius: earthRadius)
+    let canvas = MapCanvas(
+      width: fine.width, height: fine.height, red: background.red, green: background.green, blue: background.blue)
+    var legend = [Self.realTime, Self.relayOnly].map {
+      LegendEntry(.swatch(CoverageMapStyle.drawnColour(of: $0)), $0.label)
     }
     if let bordersFile {
-      let outline = try VectorFeatures.outlineMask(path: bordersFile, georeference: fine)
-      for index in outline.indices where outline[index] != 0 {
-        image.blend(OperatorStyle.border, at: index, opacity: 0.9)
-      }
+      canvas.blend(
+        mask: try VectorFeatures.outlineMask(path: bordersFile, georeference: fine), Self.border, opacity: 0.9)
+      legend.append(LegendEntry(.line(Self.border, dashed: false), "borders"))
     }
-    let scale = max(1, min(3, fine.width / 700))
-    drawSites(on: &image, grid: fine, scale: scale)
-    drawTitle(on: &image, scale: scale)
-    drawLegend(on: &image, scale: scale)
-    drawScaleBar(on: &image, grid: fine, scale: scale)
-    try PNGWriter.write(red: image.red, green: image.green, blue: image.blue, georeference: fine, to: path)
+    if let regionsFile {
+      canvas.blend(mask: try VectorFeatures.outlineMask(path: regionsFile, georeference: fine), Self.region, opacity: 1)
+      legend.append(LegendEntry(.line(Self.region, dashed: false), "analysis regions"))
+    }
+    var seen = Set<String>()
+    for site in sites {
+      let role = site.placement.type.role
+      let label = "\(site.placement.operator) \(role.rawValue)\(site.placement.notional ? " (notional)" : "")"
+      guard seen.insert(label).inserted else { continue }
+      legend.append(
+        LegendEntry(.marker(Self.symbol(for: site.placement), OperatorStyle.colour(for: site.placement)), label))
+    }
+    let composer = MapComposer(
+      frame: frame, title: title, subtitle: subtitle, legend: legend, notes: notes, coarseTerrain: coarseTerrain,
+      points: points(frame: frame))
+    let layout = composer.compose(on: canvas)
+    let planes = canvas.planes()
+    try PNGWriter.write(red: planes.red, green: planes.green, blue: planes.blue, georeference: fine, to: path)
+    return layout
   }
 
-  private func pixel(of point: MapPoint, grid: RasterGeoreference) -> (Int, Int) {
-    (Int((point.x - grid.originX) / grid.cellWidth), Int((grid.originY - point.y) / grid.cellHeight))
+  static func symbol(for placement: RadarPlacement) -> MapSymbol {
+    placement.type.role == .primary ? .triangle : .square
   }
 
-  private func drawSites(on image: inout RGBImage, grid: RasterGeoreference, scale: Int) {
-    // Radars sharing a location get one label: the words their names share, or the single name.
+  /// One point per radar; radars sharing a location stand side by side under one label: the words their names
+  /// share, or the single name.
+  private func points(frame: MapFrame) -> [MapComposer.Point] {
     var groups: [String: [Site]] = [:]
     var order: [String] = []
     for site in sites {
@@ -60,17 +87,16 @@ struct StudyMap {
       if groups[key] == nil { order.append(key) }
       groups[key, default: []].append(site)
     }
-    for key in order {
+    let spacing = 12 * min(3, max(0.75, Double(frame.width) / 1_200))
+    return order.flatMap { key -> [MapComposer.Point] in
       let group = groups[key]!
-      let (x, y) = pixel(of: group[0].position, grid: grid)
-      for (offset, site) in group.enumerated() {
-        image.marker(
-          x: x + offset * 5 * scale, y: y, size: 5 * scale, OperatorStyle.colour(for: site.placement),
-          triangle: site.placement.type.role == .primary)
-      }
+      let pixel = frame.pixel(x: group[0].position.x, y: group[0].position.y)
       let label = Self.sharedLabel(group.map(\.placement.name))
-      image.text(
-        label, x: x + 6 * scale + group.count * 5 * scale, y: y - 3 * scale, scale: scale, .black, halo: .white)
+      return group.enumerated().map { offset, site in
+        MapComposer.Point(
+          x: pixel.x + Double(offset) * spacing, y: pixel.y, symbol: Self.symbol(for: site.placement),
+          colour: OperatorStyle.colour(for: site.placement), label: offset == 0 ? label : "")
+      }
     }
   }
 
@@ -82,78 +108,5 @@ struct StudyMap {
       shared.append(word)
     }
     return shared.isEmpty ? names[0] : shared.joined(separator: " ") + " (\(names.count) radars)"
-  }
-
-  private func drawTitle(on image: inout RGBImage, scale: Int) {
-    let lineHeight = RGBImage.textHeight(scale: scale) + 4 * scale
-    let width = ([title, subtitle].map { RGBImage.textWidth($0, scale: scale) }.max() ?? 0) + 8 * scale
-    image.fill(x: 0, y: 0, width: min(width, image.width), height: 2 * lineHeight + 6 * scale, .white, opacity: 0.8)
-    image.text(title, x: 4 * scale, y: 4 * scale, scale: scale, .black)
-    image.text(subtitle, x: 4 * scale, y: 4 * scale + lineHeight, scale: scale, RGBColour(60, 60, 60))
-  }
-
-  private func drawLegend(on image: inout RGBImage, scale: Int) {
-    let small = scale
-    let lineHeight = RGBImage.textHeight(scale: small) + 5 * small
-    let swatch = 8 * small
-    var entries: [(RGBColour?, Bool?, String)] = [
-      (OperatorStyle.realTime, nil, "covered, real-time picture"),
-      (OperatorStyle.relayOnly, nil, "covered only via voice relay"),
-    ]
-    var seen = Set<String>()
-    for site in sites {
-      let role = site.placement.type.role
-      let key = "\(site.placement.operator)-\(role)-\(site.placement.notional)"
-      guard seen.insert(key).inserted else { continue }
-      let label = "\(site.placement.operator) \(role.rawValue)\(site.placement.notional ? " (notional)" : "")"
-      entries.append((OperatorStyle.colour(for: site.placement), role == .primary, label))
-    }
-    let lines = entries.count + notes.count
-    let width =
-      (entries.map { RGBImage.textWidth($0.2, scale: small) } + notes.map { RGBImage.textWidth($0, scale: small) })
-      .max()! + swatch + 12 * small
-    let height = lines * lineHeight + 6 * small
-    let top = image.height - height - 4 * scale
-    image.fill(x: 4 * scale, y: top, width: width, height: height, .white, opacity: 0.85)
-    image.frame(x: 4 * scale, y: top, width: width, height: height, .black)
-    var y = top + 4 * small
-    let x = 4 * scale + 4 * small
-    for (colour, triangle, label) in entries {
-      if let triangle, let colour {
-        image.marker(x: x + swatch / 2, y: y + swatch / 2, size: swatch - 2, colour, triangle: triangle)
-      } else if let colour {
-        image.fill(x: x, y: y, width: swatch, height: swatch, colour, opacity: 0.75)
-      }
-      image.text(label, x: x + swatch + 4 * small, y: y, scale: small, .black)
-      y += lineHeight
-    }
-    for note in notes {
-      image.text(note, x: x, y: y, scale: small, RGBColour(60, 60, 60))
-      y += lineHeight
-    }
-  }
-
-  private func drawScaleBar(on image: inout RGBImage, grid: RasterGeoreference, scale: Int) {
-    let centreY = grid.originY - Double(grid.height) * grid.cellHeight / 2
-    let metresPerPixel =
-      grid.isGeographic ? grid.cellWidth * .pi / 180 * earthRadius * cos(centreY * .pi / 180) : grid.cellWidth
-    let target = Double(image.width) * 0.2 * metresPerPixel / 1_000
-    let length = [10.0, 20, 50, 100, 200, 300, 500, 1_000].last { $0 <= target } ?? 10
-    let pixels = Int(length * 1_000 / metresPerPixel)
-    let right = image.width - 10 * scale
-    let bottom = image.height - 10 * scale
-    image.fill(
-      x: right - pixels - 6 * scale, y: bottom - 20 * scale, width: pixels + 12 * scale, height: 26 * scale, .white,
-      opacity: 0.8)
-    image.fill(x: right - pixels, y: bottom - 4 * scale, width: pixels, height: 3 * scale, .black)
-    image.fill(x: right - pixels, y: bottom - 8 * scale, width: 2 * scale, height: 7 * scale, .black)
-    image.fill(x: right - 2 * scale, y: bottom - 8 * scale, width: 2 * scale, height: 7 * scale, .black)
-    let label = "\(Int(length)) km"
-    image.text(
-      label, x: right - pixels / 2 - RGBImage.textWidth(label, scale: scale) / 2, y: bottom - 18 * scale,
-      scale: scale, .black)
-    image.text(
-      "N ^", x: right - RGBImage.textWidth("N ^", scale: scale), y: 50 * scale, scale: scale, .black,
-      halo: .white)
   }
 }

@@ -14,4 +14,21 @@ public enum PNGWriter {
       try image.copy(to: temporary, driver: "PNG", options: ["WORLDFILE=YES"])
     }
   }
+
+  /// Reads an RGB PNG (or any 3-band byte raster) back through GDAL: its size and its red, green and blue planes.
+  public static func read(_ path: String) throws -> (
+    width: Int, height: Int, red: [UInt8], green: [UInt8], blue: [UInt8]
+  ) {
+    GDALRuntime.ensureRegistered()
+    CPLErrorReset()
+    guard let handle = GDALOpenEx(path, UInt32(GDAL_OF_RASTER | GDAL_OF_READONLY), nil, nil, nil) else {
+      throw GeoRasterError("cannot open image '\(path)': \(GDALRuntime.lastError(or: "not a raster GDAL reads"))")
+    }
+    let image = MemoryRaster(adopting: handle)
+    guard GDALGetRasterCount(handle) >= 3 else { throw GeoRasterError("image '\(path)' has fewer than 3 bands") }
+    return (
+      Int(GDALGetRasterXSize(handle)), Int(GDALGetRasterYSize(handle)), try image.readBytes(band: 1),
+      try image.readBytes(band: 2), try image.readBytes(band: 3)
+    )
+  }
 }

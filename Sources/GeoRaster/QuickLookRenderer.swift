@@ -1,38 +1,43 @@
 import CGDAL
 import Foundation
 
-/// Renders a classified layer over hillshaded terrain to PNG (with a world file and `.aux.xml` CRS), all through GDAL:
-/// `GDALDEMProcessing` makes the hillshade and maps classes to colours, the PNG driver encodes.
+/// The picture under a map: a classified layer drawn over hillshaded terrain, all through GDAL
+/// (`GDALDEMProcessing` makes the hillshade and maps classes to colours), as RGB planes for the map composer; the
+/// composed map goes to PNG through `PNGWriter` (with a world file and `.aux.xml` CRS).
 public enum QuickLookRenderer {
-  /// How strongly class colours cover the hillshade (0 shows only terrain).
-  public static let colourOpacity: Float = 0.6
+  /// How strongly class colours cover the hillshade (0 shows only terrain). 0.75 keeps every coverage class at
+  /// least ΔE 12 from bare terrain and from each other under simulated colour-vision deficiencies (0.6, before,
+  /// gave 10.7), while the relief still shows through (an assumption of legibility, judged by eye).
+  public static let colourOpacity: Float = 0.75
 
-  /// Draws `classes` (0 = terrain only) in `palette`'s colours over the hillshade of `elevation` into `path`.
-  public static func render(
-    elevation: [Float], classes: [UInt8], palette: [ColourClass], georeference sourceGeoreference: RasterGeoreference,
-    to path: String
-  ) throws {
+  /// A map's background: red, green and blue planes on `georeference`'s grid (row-major from the top-left).
+  public struct Background: Sendable {
+    public var red: [UInt8]
+    public var green: [UInt8]
+    public var blue: [UInt8]
+    public var georeference: RasterGeoreference
+  }
+
+  /// `classes` (0 = terrain only) in `palette`'s colours over the hillshade of `elevation`, on the grid resampled
+  /// to at least `minimumWidth` pixels.
+  public static func background(
+    elevation: [Float], classes: [UInt8], palette: [ColourClass], georeference sourceGeoreference: RasterGeoreference
+  ) throws -> Background {
     let (elevation, classes, georeference) = try upsampled(
       elevation: elevation, classes: classes, georeference: sourceGeoreference)
     let shade = try hillshade(elevation: elevation, georeference: georeference)
     let colours = try colourise(classes: classes, palette: palette, georeference: georeference)
-    var red = [UInt8](repeating: 0, count: classes.count)
-    var green = red
-    var blue = red
+    var red = shade
+    var green = shade
+    var blue = shade
     let opacity = colourOpacity
-    for index in classes.indices {
+    for index in classes.indices where classes[index] != 0 {
       let grey = Float(shade[index])
-      if classes[index] == 0 {
-        red[index] = shade[index]
-        green[index] = shade[index]
-        blue[index] = shade[index]
-      } else {
-        red[index] = UInt8(grey * (1 - opacity) + Float(colours.red[index]) * opacity)
-        green[index] = UInt8(grey * (1 - opacity) + Float(colours.green[index]) * opacity)
-        blue[index] = UInt8(grey * (1 - opacity) + Float(colours.blue[index]) * opacity)
-      }
+      red[index] = UInt8(grey * (1 - opacity) + Float(colours.red[index]) * opacity)
+      green[index] = UInt8(grey * (1 - opacity) + Float(colours.green[index]) * opacity)
+      blue[index] = UInt8(grey * (1 - opacity) + Float(colours.blue[index]) * opacity)
     }
-    try PNGWriter.write(red: red, green: green, blue: blue, georeference: georeference, to: path)
+    return Background(red: red, green: green, blue: blue, georeference: georeference)
   }
 
   /// Quick-looks narrower than this many pixels are drawn at a whole multiple of the grid's resolution.

@@ -102,12 +102,14 @@ import Testing
     let elevation: [Float] = (0..<(width * width)).map { Float(($0 % width) * 20) }
     let classes: [UInt8] = (0..<(width * width)).map { UInt8(($0 / width) % 3) }
     let path = directory.appendingPathComponent("look.png").path
-    try QuickLookRenderer.render(
+    let look = try QuickLookRenderer.background(
       elevation: elevation, classes: classes,
       palette: [
         ColourClass(value: 1, red: 255, green: 0, blue: 0, label: "one"),
         ColourClass(value: 2, red: 0, green: 0, blue: 255, label: "two"),
-      ], georeference: georeference(width: width, height: width), to: path)
+      ], georeference: georeference(width: width, height: width))
+    try PNGWriter.write(
+      red: look.red, green: look.green, blue: look.blue, georeference: look.georeference, to: path)
     let png = try RasterDataset(path: path)
     // Coarse grids are drawn at a whole multiple of their resolution, georeferenced to the same extent.
     #expect(png.georeference.width >= QuickLookRenderer.minimumWidth && png.georeference.width % width == 0)

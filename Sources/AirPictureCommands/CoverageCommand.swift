@@ -55,6 +55,15 @@ struct CoverageCommand: ParsableCommand {
     transform: AltitudeList.init(parsing:))
   var altitudesAGL: AltitudeList = .standard
 
+  @Option(
+    name: .customLong("flight-levels"),
+    help: ArgumentHelp(
+      "Comma-separated flight levels for the table, hundreds of feet (default: \(FlightLevelList.standard)); "
+        + "covered where the lowest visible altitude MSL is at or below the level. \(FlightLevel.assumption).",
+      valueName: "FL,FL,..."),
+    transform: FlightLevelList.init(parsing:))
+  var flightLevels: FlightLevelList?
+
   @Option(help: "Output GeoTIFF (default coverage.tif); with a scenario, the output folder (default out/SCENARIO).")
   var out: String?
 
@@ -87,6 +96,7 @@ struct CoverageCommand: ParsableCommand {
       let siteOptions: [(name: String, given: Bool)] = [
         ("--site", !site.isEmpty), ("--png", png != nil), ("--per-radar", perRadar != nil),
         ("--summary-csv", summaryCSV != nil), ("--summary-json", summaryJSON != nil), ("--sector", sector != nil),
+        ("--flight-levels", flightLevels != nil),
       ]
       if let option = siteOptions.first(where: \.given) {
         throw ValidationError(
@@ -109,6 +119,12 @@ struct CoverageCommand: ParsableCommand {
         throw ValidationError("--min-elevation-deg must be below --max-elevation-deg")
       }
       guard !site.isEmpty else { throw ValidationError("give at least one --site \(SiteSpecification.format)") }
+      let levels = (flightLevels ?? .standard).levels.count
+      guard altitudesAGL.metres.count + levels <= AltitudeList.maximumCount else {
+        throw ValidationError(
+          "--altitudes-agl and --flight-levels give \(altitudesAGL.metres.count + levels) altitudes; at most "
+            + "\(AltitudeList.maximumCount) in all")
+      }
       if let cells = fillVoids, !(cells > 0 && cells <= 10_000) {
         throw ValidationError("--fill-voids must be a distance in cells in (0, 10000]")
       }

@@ -62,16 +62,10 @@ struct CompareCommand: ParsableCommand {
         tables.append(run.table)
       }
       let folder = output.staging as NSString
-      let csv = tables.enumerated().map { index, table in
-        index == 0
-          ? table.csv
-          : table.csv.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
-            .joined(separator: "\n")
-      }.joined()
-      try AtomicOutput.writeText(csv, to: folder.appendingPathComponent("comparison.csv"))
       try AtomicOutput.writeText(
-        "[\n" + (try tables.map { try $0.json() }).joined(separator: ",\n") + "]\n",
-        to: folder.appendingPathComponent("comparison.json"))
+        ComparisonTable.csv(combining: tables), to: folder.appendingPathComponent("comparison.csv"))
+      try AtomicOutput.writeText(
+        try ComparisonTable.json(combining: tables), to: folder.appendingPathComponent("comparison.json"))
       try AtomicOutput.writeText(
         InterdictionReport.html(scenarios: read, tables: tables, flights: flights, seed: seed, maps: []),
         to: folder.appendingPathComponent("report.html"))

@@ -133,30 +133,37 @@ public struct ComparisonTable: Sendable {
   public static let columns = ["scenario", "seed"] + Row.columns.map(\.name)
 
   /// CSV at fixed precision.
-  public var csv: String {
-    var lines = [Self.columns.joined(separator: ",")]
-    for row in rows {
-      lines.append(([scenario, "\(seed)"] + Row.columns.map { $0.cell(row).csv }).joined(separator: ","))
+  public var csv: String { Self.csv(combining: [self]) }
+
+  /// Pretty, key-sorted JSON: `scenarios` (this one), `columns` (in the CSV's order) and `rows`, whose keys are the
+  /// columns and whose numbers are the CSV's.
+  public func json() throws -> String { try Self.json(combining: [self]) }
+
+  /// Several tables (`compare`: one per scenario) as one CSV: one header, then every table's rows.
+  public static func csv(combining tables: [ComparisonTable]) -> String {
+    var lines = [columns.joined(separator: ",")]
+    for table in tables {
+      for row in table.rows {
+        lines.append(
+          ([table.scenario, "\(table.seed)"] + Row.columns.map { $0.cell(row).csv }).joined(separator: ","))
+      }
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Pretty, key-sorted JSON: the scenario, the seed, the columns (in the CSV's order) and the rows, whose keys are
-  /// the columns and whose numbers are the CSV's.
-  public func json() throws -> String {
+  /// Several tables as one JSON document, in the form `json()` writes: the scenarios, the columns, every row.
+  public static func json(combining tables: [ComparisonTable]) throws -> String {
     struct Document: Encodable {
-      var scenario: String
-      var seed: UInt64
-      var columns: [String]
-      var rows: [Row]
+      var tables: [ComparisonTable]
 
       func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ColumnKey.self)
-        try container.encode(scenario, forKey: ColumnKey("scenario"))
-        try container.encode(seed, forKey: ColumnKey("seed"))
-        try container.encode(columns, forKey: ColumnKey("columns"))
-        try container.encode(
-          rows.map { DocumentRow(scenario: scenario, seed: seed, row: $0) }, forKey: ColumnKey("rows"))
+        try container.encode(tables.map(\.scenario), forKey: ColumnKey("scenarios"))
+        try container.encode(ComparisonTable.columns, forKey: ColumnKey("columns"))
+        let rows = tables.flatMap { table in
+          table.rows.map { DocumentRow(scenario: table.scenario, seed: table.seed, row: $0) }
+        }
+        try container.encode(rows, forKey: ColumnKey("rows"))
       }
     }
     struct DocumentRow: Encodable {
@@ -173,8 +180,7 @@ public struct ComparisonTable: Sendable {
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    let document = Document(scenario: scenario, seed: seed, columns: Self.columns, rows: rows)
-    return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    return String(decoding: try encoder.encode(Document(tables: tables)), as: UTF8.self) + "\n"
   }
 
   /// A compact text table for the terminal.

@@ -59,8 +59,25 @@ import Testing
       #expect((read.costPerInterceptionUSD == nil) == (original.costPerInterceptionUSD == nil))
     }
     // The document names its scenario and seed, and every row repeats them as the CSV does.
-    #expect(json?["scenario"] as? String == "synthetic")
+    #expect(json?["scenarios"] as? [String] == ["synthetic"])
     #expect(
       rows.isNonEmptyAndAll { ($0["seed"] as? NSNumber)?.intValue == 11 && $0["scenario"] as? String == "synthetic" })
+  }
+
+  /// `compare` writes several tables as one: one header, one document, every row with its scenario.
+  @Test func combinedTablesKeepTheSchema() throws {
+    var other = Self.table
+    other.scenario = "other"
+    let csv = ComparisonTable.csv(combining: [Self.table, other])
+    let json = Data(try ComparisonTable.json(combining: [Self.table, other]).utf8)
+    let (problems, _) = try TableSchema.check(
+      csv: csv, json: json, dimensionless: { $0.hasPrefix("p_") || $0 == "seed" })
+    #expect(problems.isEmpty, "\(problems)")
+    let lines = csv.split(separator: "\n")
+    #expect(lines.count == 1 + 2 * Self.table.rows.count && !Self.table.rows.isEmpty)
+    #expect(lines.filter { $0.hasPrefix("other,") }.count == Self.table.rows.count)
+    let document = try JSONSerialization.jsonObject(with: json) as? [String: Any]
+    #expect(document?["scenarios"] as? [String] == ["synthetic", "other"])
+    #expect(ComparisonTable.csv(combining: [Self.table]) == Self.table.csv)
   }
 }

@@ -73,16 +73,10 @@ struct CompareCommand: ParsableCommand {
         dems.append(fields.demPath)
       }
       let folder = output.staging as NSString
-      let csv = tables.enumerated().map { index, table in
-        index == 0
-          ? table.csv
-          : table.csv.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
-            .joined(separator: "\n")
-      }.joined()
-      try AtomicOutput.writeText(csv, to: folder.appendingPathComponent("comparison.csv"))
       try AtomicOutput.writeText(
-        "[\n" + (try tables.map { try $0.json() }).joined(separator: ",\n") + "]\n",
-        to: folder.appendingPathComponent("comparison.json"))
+        ComparisonTable.csv(combining: tables), to: folder.appendingPathComponent("comparison.csv"))
+      try AtomicOutput.writeText(
+        try ComparisonTable.json(combining: tables), to: folder.appendingPathComponent("comparison.json"))
       try BriefingReport.write(
         studies: zip(read, tables).map { ReportStudy(scenario: $0, table: $1) }, scenarioPaths: scenarios, dems: dems,
         seed: seed, flights: flights, leaflet: leaflet, folder: output.staging)

@@ -107,6 +107,15 @@ struct CoverageCommand: ParsableCommand {
   var altitudesAGL: AltitudeList { givenAltitudesAGL ?? .standard }
 
   @Option(
+    name: .customLong("flight-levels"),
+    help: ArgumentHelp(
+      "Comma-separated flight levels for the table, hundreds of feet (default: \(FlightLevelList.standard)); "
+        + "covered where the lowest visible altitude MSL is at or below the level. \(FlightLevel.assumption).",
+      valueName: "FL,FL,..."),
+    transform: FlightLevelList.init(parsing:))
+  var flightLevels: FlightLevelList?
+
+  @Option(
     help: ArgumentHelp(
       "Output GeoTIFF (default coverage.tif); with a scenario, the output folder (default out/SCENARIO).",
       valueName: "path"))
@@ -163,6 +172,7 @@ struct CoverageCommand: ParsableCommand {
       ("--min-elevation-deg", minElevationDeg != nil, "each radar type's elevation limits apply"),
       ("--max-elevation-deg", maxElevationDeg != nil, "each radar type's elevation limits apply"),
       ("--sector", sector != nil, "the radars see all round"),
+      ("--flight-levels", flightLevels != nil, "the scenario's flight_levels set the table's levels"),
       ("--altitudes-agl", givenAltitudesAGL != nil, "the scenario's altitudes_agl_m apply"),
       (
         "--fill-voids", fillVoids != nil,
@@ -198,6 +208,12 @@ struct CoverageCommand: ParsableCommand {
         throw ValidationError("--min-elevation-deg must be below --max-elevation-deg")
       }
       guard !site.isEmpty else { throw ValidationError("give at least one --site \(SiteSpecification.format)") }
+      let levels = (flightLevels ?? .standard).levels.count
+      guard altitudesAGL.metres.count + levels <= AltitudeList.maximumCount else {
+        throw ValidationError(
+          "--altitudes-agl and --flight-levels give \(altitudesAGL.metres.count + levels) altitudes; at most "
+            + "\(AltitudeList.maximumCount) in all")
+      }
       if let cells = fillVoids, !(cells > 0 && cells <= 10_000) {
         throw ValidationError("--fill-voids must be a distance in cells in (0, 10000]")
       }

@@ -77,7 +77,8 @@ struct CoverageRequest {
   /// The network study of the sites.
   var study: SiteNetworkStudy {
     SiteNetworkStudy(
-      fields: fields, radars: radars, limits: limits, altitudesAGL: altitudes, metadata: metadata)
+      fields: fields, radars: radars, limits: limits, altitudesAGL: altitudes,
+      flightLevels: (command.flightLevels ?? .standard).levels, metadata: metadata)
   }
 
   func execute() throws {

@@ -49,4 +49,14 @@ public struct CoverageField: Sendable {
     let ground = lowestAltitudeMSL[index] - lowest
     return ground + altitude <= ceiling[index]
   }
+
+  /// Whether a target `altitude` metres above mean sea level over cell `index` is visible: at or above the lowest
+  /// visible altitude, above the ground, and under the cone of silence.
+  @inlinable public func isVisible(_ index: Int, altitudeMSL altitude: Float) -> Bool {
+    let lowest = lowestAltitudeMSL[index]
+    guard lowest <= altitude else { return false }
+    guard lowest - lowestAltitudeAGL[index] < altitude else { return false }  // the ground is below the target
+    guard let ceiling = ceilingMSL else { return true }
+    return altitude <= ceiling[index]
+  }
 }

@@ -117,7 +117,9 @@ public struct CoverageStudy {
     placed: [PlacedRadar], grid: GridGeometry, progress: @escaping @Sendable (String, Double) -> Void
   ) throws -> StudyNetworks {
     let emptyNetworks = scenario.networks.map { _ in
-      NetworkCoverage(geometry: grid, altitudesAGL: Self.trackedAltitudes(scenario))
+      NetworkCoverage(
+        geometry: grid, altitudesAGL: Self.trackedAltitudes(scenario),
+        altitudesMSL: Self.flightLevels(scenario).map { Float($0.metresMSL) })
     }
     var realTime = scenario.targets.map { _ in emptyNetworks }
     var withRelay = realTime
@@ -144,7 +146,7 @@ public struct CoverageStudy {
             withRelay[number][configurationNumber].merge(field)
           }
         }
-        let file = path("per-radar/\(target.id)/\(String(format: "%02d", index))-\(Self.slug(radar.name)).tif")
+        let file = path("per-radar/\(target.id)/\(SiteNetworkStudy.fileName(for: radar.name, index: index)).tif")
         try GeoTIFFWriter.write(
           CoverageBands.field(field), georeference: fields.terrain.georeference(of: placed[index].window),
           metadata: metadata(target: target, configuration: nil) + [
@@ -175,15 +177,26 @@ public struct CoverageStudy {
     let relayed = area.regions.areas(of: withRelay, terrain: area.terrain, earthRadius: earth.radius)
     if baselineCovered.isEmpty { baselineCovered = live.covered }
     var rows: [StudyTable.Row] = []
+    let flightLevels = Self.flightLevels(scenario)
+    // The table's altitudes: the scenario's AGL ones (the map altitude is tracked but not listed unless asked for),
+    // then its flight levels, each with its bit in the networks.
+    let tableAltitudes: [(reference: AltitudeReference, metres: Double, flightLevel: Int?, bit: Int)] =
+      altitudes.enumerated().compactMap { bit, altitude in
+        scenario.altitudesAGL.contains(Double(altitude)) ? (.aboveGroundLevel, Double(altitude), nil, bit) : nil
+      }
+      + flightLevels.enumerated().map { number, level in
+        (.meanSeaLevel, level.metresMSL, level.hundredsOfFeet, realTime.bit(altitudeMSL: number))
+      }
     for (region, regionName) in area.regions.names.enumerated() {
-      for (bit, altitude) in altitudes.enumerated() where scenario.altitudesAGL.contains(Double(altitude)) {
+      for altitude in tableAltitudes {
+        let bit = altitude.bit
         let regionArea = live.region[region]
         let percent = { (value: Double) in regionArea > 0 ? 100 * value / regionArea : 0 }
         let difference = live.covered[region][bit] - baselineCovered[region][bit]
         rows.append(
           StudyTable.Row(
             configuration: configuration.id.rawValue, target: target.id, region: regionName,
-            altitudeAGL: Double(altitude),
+            altitudeReference: altitude.reference, altitude: altitude.metres, flightLevel: altitude.flightLevel,
             regionKm2: regionArea, coveredKm2: live.covered[region][bit],
             coveredPercent: percent(live.covered[region][bit]),
             coveredWithRelayKm2: relayed.covered[region][bit],
@@ -230,6 +243,11 @@ public struct CoverageStudy {
 
   private func fullWindow(_ terrain: TerrainSource) -> GridWindow {
     GridWindow(column: 0, row: 0, width: terrain.geometry.width, height: terrain.geometry.height)
+  }
+
+  /// The scenario's flight levels (pressure altitude taken as MSL: `FlightLevel.assumption`).
+  static func flightLevels(_ scenario: Scenario) -> [FlightLevel] {
+    scenario.flightLevels.map { FlightLevel($0.value) }
   }
 
   /// The scenario's table altitudes plus the map altitude, in metres above ground.
@@ -284,14 +302,23 @@ public struct CoverageStudy {
       ("AIRPICTURE_COVERAGE_PD", "\(scenario.coverageProbability.value)"),
     ]
     if let configuration { items.append(("AIRPICTURE_NETWORK", "\(configuration.id): \(configuration.description)")) }
+    if !scenario.flightLevels.isEmpty {
+      let levels = scenario.flightLevels.map { level in
+        let flightLevel = FlightLevel(level.value)
+        return "\(flightLevel) = \(Int(flightLevel.feet)) ft = \(String(format: "%.0f", flightLevel.metresMSL)) m MSL "
+          + "(\(level.provenance.label))"
+      }
+      items.append(
+        (
+          "AIRPICTURE_FLIGHT_LEVELS",
+          levels.joined(separator: "; ") + ". Covered at a flight level: the lowest visible altitude MSL is at "
+            + "or below it, over terrain below it. \(FlightLevel.assumption)"
+        ))
+    }
     return items
   }
 
   private func path(_ name: String) -> String { (outputDirectory as NSString).appendingPathComponent(name) }
-
-  static func slug(_ name: String) -> String {
-    String(name.map { $0.isLetter || $0.isNumber ? $0 : "-" }).lowercased()
-  }
 }
 
 extension CoverageStudy {

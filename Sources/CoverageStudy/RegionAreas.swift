@@ -6,12 +6,13 @@ struct RegionAreas {
   var names: [String]
   var masks: [[UInt8]]
 
-  /// Region area and covered area per tracked altitude, km², for every region: `(region, altitude)`.
+  /// Region area and covered area per tracked altitude (the network's bits: AGL altitudes, then MSL ones), km², for
+  /// every region: `(region, altitude)`.
   func areas(of network: NetworkCoverage, terrain: [Float], earthRadius: Double) -> (
     region: [Double], covered: [[Double]]
   ) {
     let geometry = network.geometry
-    let altitudes = network.altitudesAGL.count
+    let altitudes = network.altitudesAGL.count + network.altitudesMSL.count
     var region = [Double](repeating: 0, count: names.count)
     var covered = [[Double]](repeating: [Double](repeating: 0, count: altitudes), count: names.count)
     for row in 0..<geometry.height {

@@ -15,6 +15,8 @@ public struct SiteNetworkStudy {
   public let limits: CoverageLimits
   /// The table's altitudes above ground, metres.
   public let altitudesAGL: [Float]
+  /// The table's flight levels (pressure altitude taken as MSL: `FlightLevel.assumption`).
+  public let flightLevels: [FlightLevel]
   /// GeoTIFF metadata that describes the run (DEM, Earth model, ranges, voids, elevation limits); each file adds
   /// its radars.
   public let metadata: [(key: String, value: String)]
@@ -47,14 +49,16 @@ public struct SiteNetworkStudy {
     public var window: GridWindow
   }
 
+  /// At most 16 altitudes in all (`altitudesAGL` and `flightLevels`).
   public init(
     fields: CoverageFields, radars: [PlacedRadar], limits: CoverageLimits, altitudesAGL: [Float],
-    metadata: [(key: String, value: String)]
+    flightLevels: [FlightLevel] = [], metadata: [(key: String, value: String)]
   ) {
     self.fields = fields
     self.radars = radars
     self.limits = limits
     self.altitudesAGL = altitudesAGL
+    self.flightLevels = flightLevels
     self.metadata = metadata
   }
 
@@ -77,7 +81,9 @@ public struct SiteNetworkStudy {
     let terrain = fields.terrain
     let openingWarnings = terrain.warnings
     let window = radars.map(\.window).union!
-    var network = NetworkCoverage(geometry: terrain.geometry.subgrid(window), altitudesAGL: altitudesAGL)
+    var network = NetworkCoverage(
+      geometry: terrain.geometry.subgrid(window), altitudesAGL: altitudesAGL,
+      altitudesMSL: flightLevels.map { Float($0.metresMSL) })
     for (index, radar) in radars.enumerated() {
       let label = "radar \(index + 1)/\(radars.count) \(radar.name)"
       progress(label, 0)
@@ -151,9 +157,19 @@ public struct SiteNetworkStudy {
     ]
   }
 
-  /// A per-radar file's name: its index and its name with anything but letters, digits and '-' as '_'.
+  /// A per-radar file's name (without extension), the same in ad-hoc runs and scenario studies: its two-digit
+  /// index, '-', and its name in lower case with every run of characters other than letters and digits as one '-'
+  /// ("Lima primary (Northrop Grumman)" at index 1 is "01-lima-primary-northrop-grumman").
   public static func fileName(for name: String, index: Int) -> String {
-    let safe = name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
-    return String(format: "%02d-", index) + String(safe)
+    var slug = ""
+    for character in name.lowercased() {
+      if character.isLetter || character.isNumber {
+        slug.append(character)
+      } else if !slug.isEmpty && slug.last != "-" {
+        slug.append("-")
+      }
+    }
+    if slug.last == "-" { slug.removeLast() }
+    return String(format: "%02d-", index) + (slug.isEmpty ? "radar" : slug)
   }
 }

@@ -1,8 +1,8 @@
 import CoverageKernel
 import Foundation
 
-/// The covered-area table of a network of sites: printed for the analyst, and written as CSV or JSON for their
-/// tools.
+/// The covered-area table of a network of sites, at altitudes above ground and at flight levels: printed for the
+/// analyst, and written as CSV or JSON for their tools (a JSON row's keys are the CSV's columns).
 public struct SummaryTable {
   /// Covered areas by altitude.
   public var summary: CoverageSummary
@@ -12,16 +12,32 @@ public struct SummaryTable {
   /// none does.
   public var voidDependentPercent: Double? = nil
 
+  /// The CSV's columns and every JSON row's keys.
+  public static let columns = [
+    "altitude_reference", "flight_level", "altitude_m", "altitude_ft", "covered_km2", "in_range_km2",
+    "covered_percent",
+  ]
+
+  public init(summary: CoverageSummary, radars: [String], voidDependentPercent: Double? = nil) {
+    self.summary = summary
+    self.radars = radars
+    self.voidDependentPercent = voidDependentPercent
+  }
+
   /// A plain-text table.
   public var text: String {
     var lines = [
       String(
         format: "Area in range of at least one radar: %.0f km2 (%d radars)", summary.computedAreaKm2, radars.count),
-      "altitude_agl_m  covered_km2  covered_percent",
+      "altitude                   covered_km2  covered_percent",
     ]
     for row in summary.rows {
       lines.append(
-        String(format: "%14.0f  %11.0f  %15.2f", row.altitudeAGL, row.coveredAreaKm2, row.coveredPercent))
+        Self.label(row).padding(toLength: 25, withPad: " ", startingAt: 0)
+          + String(format: "  %11.0f  %15.2f", row.coveredAreaKm2, row.coveredPercent))
+    }
+    if summary.rows.contains(where: { $0.altitudeReference == .meanSeaLevel }) {
+      lines.append("flight levels: \(FlightLevel.assumption)")
     }
     if let voidDependentPercent {
       lines.append(
@@ -33,32 +49,37 @@ public struct SummaryTable {
   }
 
   /// CSV with a header line.
-  public var csv: String {
-    var lines = ["altitude_agl_m,covered_km2,computed_km2,covered_percent"]
-    for row in summary.rows {
-      lines.append(
-        String(
-          format: "%.0f,%.3f,%.3f,%.4f", row.altitudeAGL, row.coveredAreaKm2, summary.computedAreaKm2,
-          row.coveredPercent))
-    }
-    return lines.joined(separator: "\n") + "\n"
+  public var csv: String { table.csv }
+
+  /// Pretty, key-sorted JSON: the radars, the void-dependent share, the columns and the rows.
+  public func json() throws -> String {
+    try table.json(items: [
+      ("radars", .names(radars)), ("void_dependent_percent", .number(voidDependentPercent, digits: 4)),
+      ("flight_level_assumption", .text(FlightLevel.assumption)),
+    ])
   }
 
-  /// Pretty, key-sorted JSON.
-  public func json() throws -> String {
-    struct Document: Encodable {
-      var radars: [String]
-      var summary: CoverageSummary
-      var voidDependentPercent: Double?
+  private var table: TableColumns {
+    TableColumns(
+      columns: Self.columns,
+      rows: summary.rows.map { row in
+        let feet = row.altitude / FlightLevel.metresPerFoot
+        return [
+          .text(row.altitudeReference.rawValue), .text(Self.flightLevel(row)?.description),
+          .number(row.altitude, digits: 1), .number(feet, digits: 0), .number(row.coveredAreaKm2, digits: 3),
+          .number(summary.computedAreaKm2, digits: 3), .number(row.coveredPercent, digits: 4),
+        ]
+      })
+  }
 
-      enum CodingKeys: String, CodingKey {
-        case radars, summary
-        case voidDependentPercent = "void_dependent_percent"
-      }
-    }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    let document = Document(radars: radars, summary: summary, voidDependentPercent: voidDependentPercent)
-    return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+  /// The flight level of an MSL row (tracked MSL altitudes are flight levels); nil for an AGL row.
+  static func flightLevel(_ row: CoverageSummary.Row) -> FlightLevel? {
+    guard row.altitudeReference == .meanSeaLevel else { return nil }
+    return FlightLevel(Int((row.altitude / FlightLevel.metresPerFoot / 100).rounded()))
+  }
+
+  private static func label(_ row: CoverageSummary.Row) -> String {
+    if let level = flightLevel(row) { return "\(level) (\(Int(level.feet)) ft MSL)" }
+    return String(format: "%.0f m AGL", row.altitude)
   }
 }

@@ -4,8 +4,11 @@ import InterdictionModels
 /// The comparison the procurement question needs, per network configuration × interceptor × basing: probabilities of
 /// detection, confirmed track and interception with 95 % Wilson intervals, times from the border crossing, flight
 /// hours and cost per interception, and the fleet and alert pairs the budget buys. Same seed, same bytes.
+///
+/// CSV and JSON share one schema (`columns`): snake_case names with their units, and a JSON row's keys are the
+/// CSV's columns.
 public struct ComparisonTable: Sendable {
-  /// One combination's figures.
+  /// One combination's figures. Encoded (`Codable`) with the table's column names, less `scenario` and `seed`.
   public struct Row: Sendable, Codable, Equatable {
     public var network: String
     public var interceptor: String
@@ -36,6 +39,13 @@ public struct ComparisonTable: Sendable {
     public var estimate: Double
     public var low: Double
     public var high: Double
+
+    /// An interval from its figures.
+    public init(estimate: Double, low: Double, high: Double) {
+      self.estimate = estimate
+      self.low = low
+      self.high = high
+    }
 
     /// The Wilson interval of `successes` out of `trials` (z = 1.96).
     public init(successes: Int, trials: Int) {
@@ -119,47 +129,58 @@ public struct ComparisonTable: Sendable {
       costPerYearUSD: flightsPerYear * costPerFlight, fleetAffordable: fleet, alertPairsSustained: pairs)
   }
 
-  static let header =
-    "scenario,seed,network,interceptor,basing,flights,p_detect,p_detect_low,p_detect_high,p_track,p_track_low,"
-    + "p_track_high,p_intercept,p_intercept_low,p_intercept_high,detect_min_median,detect_min_p90,"
-    + "intercept_min_median,intercept_min_p90,flight_hours_per_intercept,cost_per_intercept_usd,"
-    + "intercepts_per_year,flight_hours_per_year,cost_per_year_usd,fleet_affordable,alert_pairs,"
-    + FlightOutcome.allCases.map(\.rawValue).joined(separator: ",")
+  /// The CSV's columns and every JSON row's keys: snake_case, with the unit in the name where the value has one.
+  public static let columns = ["scenario", "seed"] + Row.columns.map(\.name)
 
   /// CSV at fixed precision.
-  public var csv: String {
-    let number = { (value: Double?, digits: Int) in value.map { String(format: "%.\(digits)f", $0) } ?? "" }
-    var lines = [Self.header]
-    for row in rows {
-      var fields = [scenario, "\(seed)", row.network, row.interceptor, row.basing, "\(row.flights)"]
-      for interval in [row.detection, row.track, row.interception] {
-        fields += [number(interval.estimate, 4), number(interval.low, 4), number(interval.high, 4)]
+  public var csv: String { Self.csv(combining: [self]) }
+
+  /// Pretty, key-sorted JSON: `scenarios` (this one), `columns` (in the CSV's order) and `rows`, whose keys are the
+  /// columns and whose numbers are the CSV's.
+  public func json() throws -> String { try Self.json(combining: [self]) }
+
+  /// Several tables (`compare`: one per scenario) as one CSV: one header, then every table's rows.
+  public static func csv(combining tables: [ComparisonTable]) -> String {
+    var lines = [columns.joined(separator: ",")]
+    for table in tables {
+      for row in table.rows {
+        lines.append(
+          ([table.scenario, "\(table.seed)"] + Row.columns.map { $0.cell(row).csv }).joined(separator: ","))
       }
-      fields += [
-        number(row.detectionMinutesMedian, 1), number(row.detectionMinutesP90, 1),
-        number(row.interceptionMinutesMedian, 1), number(row.interceptionMinutesP90, 1),
-        number(row.flightHoursPerInterception, 2), number(row.costPerInterceptionUSD, 0),
-        number(row.interceptionsPerYear, 1), number(row.flightHoursPerYear, 1), number(row.costPerYearUSD, 0),
-        row.fleetAffordable.map { "\($0)" } ?? "",
-        row.alertPairsSustained.map { "\($0)" } ?? "",
-      ]
-      fields += FlightOutcome.allCases.map { "\(row.outcomes[$0.rawValue]!)" }
-      lines.append(fields.joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Pretty, key-sorted JSON.
-  public func json() throws -> String {
+  /// Several tables as one JSON document, in the form `json()` writes: the scenarios, the columns, every row.
+  public static func json(combining tables: [ComparisonTable]) throws -> String {
     struct Document: Encodable {
+      var tables: [ComparisonTable]
+
+      func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ColumnKey.self)
+        try container.encode(tables.map(\.scenario), forKey: ColumnKey("scenarios"))
+        try container.encode(ComparisonTable.columns, forKey: ColumnKey("columns"))
+        let rows = tables.flatMap { table in
+          table.rows.map { DocumentRow(scenario: table.scenario, seed: table.seed, row: $0) }
+        }
+        try container.encode(rows, forKey: ColumnKey("rows"))
+      }
+    }
+    struct DocumentRow: Encodable {
       var scenario: String
       var seed: UInt64
-      var rows: [Row]
+      var row: Row
+
+      func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ColumnKey.self)
+        try container.encode(scenario, forKey: ColumnKey("scenario"))
+        try container.encode(seed, forKey: ColumnKey("seed"))
+        try row.encodeColumns(into: &container)
+      }
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    return String(decoding: try encoder.encode(Document(scenario: scenario, seed: seed, rows: rows)), as: UTF8.self)
-      + "\n"
+    return String(decoding: try encoder.encode(Document(tables: tables)), as: UTF8.self) + "\n"
   }
 
   /// A compact text table for the terminal.
@@ -186,5 +207,137 @@ public struct ComparisonTable: Sendable {
           + (row.alertPairsSustained.map { "\($0)" } ?? "-"))
     }
     return lines.joined(separator: "\n")
+  }
+}
+
+/// A JSON key named at run time.
+private struct ColumnKey: CodingKey {
+  var stringValue: String
+  var intValue: Int? { nil }
+  init(_ name: String) { stringValue = name }
+  init?(stringValue: String) { self.stringValue = stringValue }
+  init?(intValue: Int) { nil }
+}
+
+/// One value of a row, written alike to CSV (fixed precision; empty when missing) and JSON (the CSV's number; null).
+private enum Cell {
+  case text(String)
+  case integer(Int?)
+  case number(Double?, digits: Int)
+
+  var csv: String {
+    switch self {
+    case .text(let text): return text
+    case .integer(let value): return value.map { "\($0)" } ?? ""
+    case .number(let value, let digits): return value.map { String(format: "%.\(digits)f", $0) } ?? ""
+    }
+  }
+
+  func encode(into container: inout KeyedEncodingContainer<ColumnKey>, as key: ColumnKey) throws {
+    switch self {
+    case .text(let text): try container.encode(text, forKey: key)
+    case .integer(let value):
+      if let value { try container.encode(value, forKey: key) } else { try container.encodeNil(forKey: key) }
+    case .number(let value, _):
+      guard value != nil, let decimal = Decimal(string: csv, locale: Locale(identifier: "en_US_POSIX")) else {
+        try container.encodeNil(forKey: key)
+        return
+      }
+      try container.encode(decimal, forKey: key)
+    }
+  }
+}
+
+extension FlightOutcome {
+  /// The outcome's count column: "flights_" and the outcome in snake_case ("flights_target_left_peru").
+  public var countColumn: String {
+    "flights_" + rawValue.lowercased().replacingOccurrences(of: "-", with: "_")
+  }
+}
+
+extension ComparisonTable.Row {
+  /// The row's columns (after `scenario` and `seed`), in the CSV's order, with each one's cell.
+  fileprivate typealias Column = (name: String, cell: @Sendable (Self) -> Cell)
+
+  fileprivate static let columns: [Column] = {
+    let identity: [Column] = [
+      ("network", { .text($0.network) }), ("interceptor", { .text($0.interceptor) }),
+      ("basing", { .text($0.basing) }), ("flights", { .integer($0.flights) }),
+    ]
+    let probabilities: [Column] =
+      intervalColumns("detect") { $0.detection } + intervalColumns("track") { $0.track }
+      + intervalColumns("intercept") { $0.interception }
+    let times: [Column] = [
+      ("minutes_border_to_detection_median", { .number($0.detectionMinutesMedian, digits: 1) }),
+      ("minutes_border_to_detection_p90", { .number($0.detectionMinutesP90, digits: 1) }),
+      ("minutes_border_to_interception_median", { .number($0.interceptionMinutesMedian, digits: 1) }),
+      ("minutes_border_to_interception_p90", { .number($0.interceptionMinutesP90, digits: 1) }),
+    ]
+    let costs: [Column] = [
+      ("flight_hours_per_interception", { .number($0.flightHoursPerInterception, digits: 2) }),
+      ("cost_per_interception_usd", { .number($0.costPerInterceptionUSD, digits: 0) }),
+      ("interceptions_per_year", { .number($0.interceptionsPerYear, digits: 1) }),
+      ("flight_hours_per_year", { .number($0.flightHoursPerYear, digits: 1) }),
+      ("cost_per_year_usd", { .number($0.costPerYearUSD, digits: 0) }),
+      ("fleet_affordable_aircraft", { .integer($0.fleetAffordable) }),
+      ("alert_pairs_sustained", { .integer($0.alertPairsSustained) }),
+    ]
+    let outcomes: [Column] = FlightOutcome.allCases.map { outcome in
+      (outcome.countColumn, { .integer($0.outcomes[outcome.rawValue] ?? 0) })
+    }
+    return identity + probabilities + times + costs + outcomes
+  }()
+
+  /// A probability's three columns: `p_NAME`, `p_NAME_low`, `p_NAME_high`.
+  private static func intervalColumns(
+    _ name: String, _ interval: @escaping @Sendable (Self) -> ComparisonTable.Interval
+  ) -> [Column] {
+    [
+      ("p_\(name)", { .number(interval($0).estimate, digits: 4) }),
+      ("p_\(name)_low", { .number(interval($0).low, digits: 4) }),
+      ("p_\(name)_high", { .number(interval($0).high, digits: 4) }),
+    ]
+  }
+
+  /// Writes the row's columns into `container`.
+  fileprivate func encodeColumns(into container: inout KeyedEncodingContainer<ColumnKey>) throws {
+    for column in Self.columns { try column.cell(self).encode(into: &container, as: ColumnKey(column.name)) }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: ColumnKey.self)
+    try encodeColumns(into: &container)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: ColumnKey.self)
+    func text(_ name: String) throws -> String { try container.decode(String.self, forKey: ColumnKey(name)) }
+    func integer(_ name: String) throws -> Int? { try container.decodeIfPresent(Int.self, forKey: ColumnKey(name)) }
+    func number(_ name: String) throws -> Double? {
+      try container.decodeIfPresent(Double.self, forKey: ColumnKey(name))
+    }
+    func required(_ name: String) throws -> Double { try container.decode(Double.self, forKey: ColumnKey(name)) }
+    func interval(_ name: String) throws -> ComparisonTable.Interval {
+      .init(
+        estimate: try required("p_\(name)"), low: try required("p_\(name)_low"), high: try required("p_\(name)_high"))
+    }
+    var outcomes: [String: Int] = [:]
+    for outcome in FlightOutcome.allCases {
+      outcomes[outcome.rawValue] = try container.decode(Int.self, forKey: ColumnKey(outcome.countColumn))
+    }
+    self.init(
+      network: try text("network"), interceptor: try text("interceptor"), basing: try text("basing"),
+      flights: try container.decode(Int.self, forKey: ColumnKey("flights")), outcomes: outcomes,
+      detection: try interval("detect"), track: try interval("track"), interception: try interval("intercept"),
+      detectionMinutesMedian: try number("minutes_border_to_detection_median"),
+      detectionMinutesP90: try number("minutes_border_to_detection_p90"),
+      interceptionMinutesMedian: try number("minutes_border_to_interception_median"),
+      interceptionMinutesP90: try number("minutes_border_to_interception_p90"),
+      flightHoursPerInterception: try number("flight_hours_per_interception"),
+      costPerInterceptionUSD: try number("cost_per_interception_usd"),
+      interceptionsPerYear: try required("interceptions_per_year"),
+      flightHoursPerYear: try required("flight_hours_per_year"), costPerYearUSD: try required("cost_per_year_usd"),
+      fleetAffordable: try integer("fleet_affordable_aircraft"),
+      alertPairsSustained: try integer("alert_pairs_sustained"))
   }
 }

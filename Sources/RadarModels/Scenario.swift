@@ -27,13 +27,16 @@ public struct Scenario: Sendable {
   public var altitudesAGL: [Double]
   /// The altitude the maps and KML outlines show, metres above ground.
   public var mapAltitudeAGL: Double
+  /// Flight levels for the tables, hundreds of feet (150 for FL150), each with its source or assumption; pressure
+  /// altitude is taken as altitude above mean sea level.
+  public var flightLevels: [Sourced<Int>]
 
   /// Creates a scenario.
   public init(
     id: String, title: String, demCandidates: [String], refractionFactor: Sourced<Double>,
     falseAlarmProbability: Sourced<Double>, coverageProbability: Sourced<Double>, targets: [TargetClass],
     radars: [RadarPlacement], networks: [NetworkConfiguration], regionsFile: String?, regionNameField: String,
-    bordersFile: String?, altitudesAGL: [Double], mapAltitudeAGL: Double
+    bordersFile: String?, altitudesAGL: [Double], mapAltitudeAGL: Double, flightLevels: [Sourced<Int>] = []
   ) {
     self.id = id
     self.title = title
@@ -49,5 +52,6 @@ public struct Scenario: Sendable {
     self.bordersFile = bordersFile
     self.altitudesAGL = altitudesAGL
     self.mapAltitudeAGL = mapAltitudeAGL
+    self.flightLevels = flightLevels
   }
 }

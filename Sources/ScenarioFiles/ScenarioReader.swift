@@ -16,7 +16,7 @@ public enum ScenarioReader {
     try ScenarioKind.check(document, is: .coverage)
     let fields = try document.mapping(allowed: [
       "scenario", "title", "dem", "radar_types", "earth", "detection", "targets", "sites", "networks", "regions",
-      "borders", "altitudes_agl_m", "map_altitude_agl_m",
+      "borders", "altitudes_agl_m", "map_altitude_agl_m", "flight_levels",
     ])
     func resolve(_ value: YAMLValue) throws -> String {
       let text = try value.string()
@@ -60,6 +60,15 @@ public enum ScenarioReader {
     guard altitudes.contains(mapAltitude) || altitudes.count < 16 else {
       throw mapField.error("not among the 16 altitudes_agl_m, and a scenario tracks at most 16 altitudes in all")
     }
+    let flightLevels = try fields["flight_levels"].map(flightLevelList) ?? []
+    if let field = fields["flight_levels"] {
+      let tracked = altitudes.count + (altitudes.contains(mapAltitude) ? 0 : 1) + flightLevels.count
+      guard tracked <= 16 else {
+        throw field.error(
+          "\(flightLevels.count) flight levels with \(tracked - flightLevels.count) altitudes above ground: a scenario "
+            + "tracks at most 16 altitudes in all")
+      }
+    }
     return Scenario(
       id: try fields.required("scenario", in: document).identifier(),
       title: try fields.required("title", in: document).string(), demCandidates: dems,
@@ -68,7 +77,23 @@ public enum ScenarioReader {
       coverageProbability: try detectionFields.required("coverage_pd", in: detection).sourced(in: 0.01...0.999),
       targets: targets, radars: radars, networks: networks, regionsFile: regionsFile, regionNameField: regionField,
       bordersFile: try fields["borders"].map(resolve), altitudesAGL: altitudes,
-      mapAltitudeAGL: mapAltitude)
+      mapAltitudeAGL: mapAltitude, flightLevels: flightLevels)
+  }
+
+  /// `flight_levels: [{value: 150, source: …}, …]`: 1 to 16 distinct flight levels (hundreds of feet, whole
+  /// numbers from 1 to 600), each with its provenance.
+  private static func flightLevelList(_ field: YAMLValue) throws -> [Sourced<Int>] {
+    let entries = try field.list()
+    guard !entries.isEmpty, entries.count <= 16 else { throw field.error("give 1 to 16 flight levels") }
+    let levels = try entries.map { entry in
+      let level = try entry.sourced(in: 1...600)
+      guard level.value.rounded() == level.value else {
+        throw entry.error("a flight level is a whole number of hundreds of feet (150 for FL150), got \(level.value)")
+      }
+      return Sourced(Int(level.value), level.provenance)
+    }
+    try unique(levels.map { "FL\($0.value)" }, in: field, what: "flight level")
+    return levels
   }
 
   private static func unique(_ values: [String], in field: YAMLValue, what: String) throws {

@@ -43,9 +43,17 @@ import Testing
     let cells = raster.georeference.width * raster.georeference.height
     #expect(cells > 10_000)
     let csv = try String(contentsOfFile: path("net.csv"), encoding: .utf8).split(separator: "\n")
-    #expect(csv.count == 5 && csv[0] == "altitude_agl_m,covered_km2,computed_km2,covered_percent")
-    let percents = csv.dropFirst().map { Double($0.split(separator: ",")[3])! }
+    // The four default altitudes above ground, then the three default flight levels.
+    #expect(
+      csv.count == 8
+        && csv[0] == "altitude_reference,flight_level,altitude_m,altitude_ft,covered_km2,in_range_km2,covered_percent")
+    let fields = csv.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    #expect(fields.map { $0[0] } == ["AGL", "AGL", "AGL", "AGL", "MSL", "MSL", "MSL"])
+    #expect(fields.map { $0[1] } == ["", "", "", "", "FL100", "FL150", "FL250"])
+    let percents = fields.filter { $0[0] == "AGL" }.map { Double($0[6])! }
     #expect(percents == percents.sorted() && percents.isNonEmptyAndAll { (0...100).contains($0) })
+    // Up to FL250 the 20° cone of silence hides more near the radars than the horizon adds: no order, but shares.
+    #expect(fields.filter { $0[0] == "MSL" }.isNonEmptyAndAll { (0...100).contains(Double($0[6])!) })
     #expect(FileManager.default.fileExists(atPath: path("net.png")))
     #expect(FileManager.default.fileExists(atPath: path("net.wld")))
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("net.json"))))

@@ -29,7 +29,9 @@ import Testing
       #expect(files.contains(name), "missing \(name)")
     }
     let csv = try String(contentsOfFile: "\(out)/coverage-table.csv", encoding: .utf8)
-    #expect(csv.split(separator: "\n").count == 1 + 2 * 2 * 6 * 6)  // configurations x targets x regions x altitudes
+    // configurations x targets x regions x (altitudes above ground + flight levels)
+    #expect(csv.split(separator: "\n").count == 1 + 2 * 2 * 6 * (6 + 3))
+    #expect(csv.contains(",MSL,FL250,7620.0,25000,"))
     #expect(!(try FileManager.default.contentsOfDirectory(atPath: directory.path)).contains { $0.contains("partial") })
   }
 

@@ -76,7 +76,8 @@ import Testing
     for altitude in [150.0, 1_000] {
       let radius = earth.horizonDistance(antennaHeight: 10) + earth.horizonDistance(antennaHeight: altitude)
       let expected = 2 * Double.pi * radius * radius / 1e6
-      let row = try #require(table.rows.first { $0.target == "off" && $0.altitudeAGL == altitude })
+      let row = try #require(
+        table.rows.first { $0.target == "off" && $0.altitudeReference == .aboveGroundLevel && $0.altitude == altitude })
       #expect(abs(row.coveredKm2 - expected) / expected < 0.015, "\(altitude) m: \(row.coveredKm2) vs \(expected) km2")
     }
   }
@@ -100,7 +101,9 @@ import Testing
       to: regions)
     let table = try run(scenario(role: .primary, regions: regions.path), into: "regions").table
     for altitude in [150.0, 1_000, 3_000] {
-      let rows = table.rows.filter { $0.target == "off" && $0.altitudeAGL == altitude }
+      let rows = table.rows.filter {
+        $0.target == "off" && $0.altitudeReference == .aboveGroundLevel && $0.altitude == altitude
+      }
       let value = { (name: String) in rows.first { $0.region == name }! }
       let whole = value("all")
       #expect(

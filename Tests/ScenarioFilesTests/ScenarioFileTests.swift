@@ -47,6 +47,30 @@ import Testing
     #expect(notional.allSatisfy { $0.name.lowercased().contains("notional") })  // may be empty: checked next
     #expect((name == "peru-planned") == !notional.isEmpty)
     #expect(FileManager.default.fileExists(atPath: scenario.regionsFile!))
+    // Flight levels as aviators give them, each with its source or assumption.
+    #expect(scenario.flightLevels.map(\.value) == [100, 150, 250])
+    #expect(scenario.flightLevels.isNonEmptyAndAll { !$0.provenance.label.isEmpty })
+  }
+
+  @Test func flightLevelsCountTowardTheSixteenTrackedAltitudes() throws {
+    let crowded = Self.valid.replacingOccurrences(
+      of: "altitudes_agl_m: [150, 300, 500, 1000, 3000, 7600]",
+      with: "altitudes_agl_m: [150, 300, 500, 1000, 3000, 7600, 1, 2, 3, 4, 5, 6, 7, 8]")
+    let error = try #require(parseError(crowded))
+    #expect(error.field == "flight_levels" && error.description.contains("at most 16 altitudes"), "\(error)")
+    // 13 above ground, the map's 300 m among them, and 3 flight levels: 16 in all.
+    let full = Self.valid.replacingOccurrences(
+      of: "altitudes_agl_m: [150, 300, 500, 1000, 3000, 7600]",
+      with: "altitudes_agl_m: [150, 300, 500, 1000, 3000, 7600, 1, 2, 3, 4, 5, 6, 7]")
+    #expect(parseError(full) == nil)
+  }
+
+  @Test func flightLevelsAreOptional() throws {
+    let without = Self.valid.replacingOccurrences(
+      of: #"flight_levels:\n(  - .*\n)+"#, with: "", options: .regularExpression)
+    #expect(!without.contains("flight_levels"))
+    let scenario = try ScenarioReader.parse(yaml: without, file: "without.yaml", folder: Self.scenarios)
+    #expect(scenario.flightLevels.isEmpty && scenario.altitudesAGL.count == 6)
   }
 
   @Test func civilSitesAreSecondaryOnlyInThePubliclyReportedScenario() throws {
@@ -76,6 +100,11 @@ import Testing
       "map_altitude_agl_m", "at most 16 altitudes"
     ),
     ("scenario: peru-2025-ssr-only", "scenario: peru-2025-ssr-only\ncolour: red", "colour", "unknown field"),
+    ("  - {value: 150, assumption:", "  - {value: 15.5, assumption:", "flight_levels[1]", "whole number"),
+    ("  - {value: 150, assumption:", "  - {value: 100, assumption:", "flight_levels", "duplicate flight level"),
+    ("  - {value: 150, assumption:", "  - {value: 700, assumption:", "flight_levels[1].value", "outside"),
+    ("  - {value: 150, assumption:", "  - {value: 150, note:", "flight_levels[1].note", "unknown field"),
+
     ("    real_time: [FAP]\n", "    real_time: [NAVY]\n", "networks[0].real_time", "no site has operator"),
   ])
   func badScenariosNameTheOffendingField(replace: String, with: String, field: String, message: String) throws {

@@ -64,6 +64,12 @@ struct CoverageCommand: ParsableCommand {
   @Option(name: .customLong("per-radar"), help: "Directory for each radar's own GeoTIFF.")
   var perRadar: String?
 
+  @Flag(
+    help: ArgumentHelp(
+      "Write Cloud-Optimised GeoTIFFs (GDAL's COG driver: 256-cell tiles, DEFLATE, overviews by nearest "
+        + "neighbour) instead of plain tiled ones; with a scenario too."))
+  var cog = false
+
   @Option(name: .customLong("summary-csv"), help: "Write the covered-area table as CSV.")
   var summaryCSV: String?
 

@@ -57,7 +57,8 @@ struct CoverageRequest {
   /// The network study of the sites.
   var study: SiteNetworkStudy {
     SiteNetworkStudy(
-      fields: fields, radars: radars, limits: limits, altitudesAGL: altitudes, metadata: metadata)
+      fields: fields, radars: radars, limits: limits, altitudesAGL: altitudes, metadata: metadata,
+      rasterFiles: CoverageRasterFiles(cloudOptimised: command.cog))
   }
 
   func execute() throws {
@@ -67,7 +68,8 @@ struct CoverageRequest {
       let staged = SiteNetworkStudy.Destinations(
         raster: transaction.stagedPath(for: outputs.raster), perRadar: outputs.perRadar.map(transaction.stagedPath),
         png: outputs.png.map(transaction.stagedPath), csv: outputs.csv.map(transaction.stagedPath),
-        json: outputs.json.map(transaction.stagedPath))
+        json: outputs.json.map(transaction.stagedPath), style: transaction.stagedPath(for: outputs.style),
+        perRadarStyles: outputs.perRadarStyles.map(transaction.stagedPath))
       result = try study.run(writingTo: staged, progress: progress.report) { progress.warn($0) }
       progress.finish()
       try transaction.commit()

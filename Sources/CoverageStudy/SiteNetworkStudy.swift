@@ -19,6 +19,9 @@ public struct SiteNetworkStudy {
   /// its radars.
   public let metadata: [(key: String, value: String)]
 
+  /// How the GeoTIFFs are written (tiled, or Cloud-Optimised with overviews).
+  public let rasterFiles: CoverageRasterFiles
+
   /// Where each output goes; nil or empty for those not asked for.
   public struct Destinations {
     public var raster: String
@@ -27,13 +30,21 @@ public struct SiteNetworkStudy {
     public var png: String?
     public var csv: String?
     public var json: String?
+    /// The QGIS style of `raster` (nil: none), and of each per-radar GeoTIFF (empty: none).
+    public var style: String?
+    public var perRadarStyles: [String]
 
-    public init(raster: String, perRadar: [String], png: String?, csv: String?, json: String?) {
+    public init(
+      raster: String, perRadar: [String], png: String?, csv: String?, json: String?, style: String? = nil,
+      perRadarStyles: [String] = []
+    ) {
       self.raster = raster
       self.perRadar = perRadar
       self.png = png
       self.csv = csv
       self.json = json
+      self.style = style
+      self.perRadarStyles = perRadarStyles
     }
   }
 
@@ -47,13 +58,14 @@ public struct SiteNetworkStudy {
 
   public init(
     fields: CoverageFields, radars: [PlacedRadar], limits: CoverageLimits, altitudesAGL: [Float],
-    metadata: [(key: String, value: String)]
+    metadata: [(key: String, value: String)], rasterFiles: CoverageRasterFiles = CoverageRasterFiles()
   ) {
     self.fields = fields
     self.radars = radars
     self.limits = limits
     self.altitudesAGL = altitudesAGL
     self.metadata = metadata
+    self.rasterFiles = rasterFiles
   }
 
   /// The network's cells and what computing it takes at most: the largest radar's kernel run, and the network's
@@ -81,10 +93,10 @@ public struct SiteNetworkStudy {
       let field = try fields.field(of: radar, limits) { progress(label, $0) }
       network.merge(field)
       if !destinations.perRadar.isEmpty {
-        try GeoTIFFWriter.write(
+        try writeRaster(
           CoverageBands.field(field), georeference: terrain.georeference(of: radar.window),
-          metadata: metadata(radars: [radar]),
-          to: destinations.perRadar[index])
+          metadata: metadata(radars: [radar]), to: destinations.perRadar[index],
+          style: destinations.perRadarStyles.isEmpty ? nil : destinations.perRadarStyles[index])
       }
       fields.recycle(field)
     }
@@ -109,15 +121,29 @@ public struct SiteNetworkStudy {
 
   private func writeNetwork(_ network: NetworkCoverage, window: GridWindow, to destinations: Destinations) throws {
     let georeference = fields.terrain.georeference(of: window)
-    try GeoTIFFWriter.write(
-      CoverageBands.network(network, radarOrder: "0-based, --site order") + Self.voidBand(network),
-      georeference: georeference, metadata: metadata(radars: radars),
-      to: destinations.raster)
+    try writeRaster(
+      CoverageBands.network(network, radarOrder: "0-based, --site order", radarNames: radars.map(\.name))
+        + Self.voidBand(network),
+      georeference: georeference, metadata: metadata(radars: radars), to: destinations.raster,
+      style: destinations.style)
     if let png = destinations.png {
       let elevation = try fields.terrain.read(window).heights
       try QuickLookRenderer.render(
         elevation: elevation, classes: network.lowestAltitudeAGL.map(CoverageMapStyle.classify),
         palette: CoverageMapStyle.classes, georeference: georeference, to: png)
+    }
+  }
+
+  /// Writes a GeoTIFF in the study's layout, and its QGIS style when `style` names one.
+  private func writeRaster(
+    _ bands: [RasterBand], georeference: RasterGeoreference, metadata: [(key: String, value: String)],
+    to raster: String, style: String?
+  ) throws {
+    if let style {
+      try rasterFiles.write(bands, georeference: georeference, metadata: metadata, to: raster, style: style)
+    } else {
+      try GeoTIFFWriter.write(
+        bands, georeference: georeference, metadata: metadata, layout: rasterFiles.layout, to: raster)
     }
   }
 

@@ -61,6 +61,11 @@ struct CoverageCommand: ParsableCommand {
   @Option(help: "Also write a PNG quick-look (hillshade, coverage classes) with a world file.")
   var png: String?
 
+  @Option(
+    help:
+      "Also write a Google Earth overlay (KMZ) of the coverage classes of the quick-look, legend in its description.")
+  var kmz: String?
+
   @Option(name: .customLong("per-radar"), help: "Directory for each radar's own GeoTIFF.")
   var perRadar: String?
 
@@ -91,7 +96,7 @@ struct CoverageCommand: ParsableCommand {
   func validate() throws {
     if scenario != nil {
       let siteOptions: [(name: String, given: Bool)] = [
-        ("--site", !site.isEmpty), ("--png", png != nil), ("--per-radar", perRadar != nil),
+        ("--site", !site.isEmpty), ("--png", png != nil), ("--per-radar", perRadar != nil), ("--kmz", kmz != nil),
         ("--summary-csv", summaryCSV != nil), ("--summary-json", summaryJSON != nil), ("--sector", sector != nil),
       ]
       if let option = siteOptions.first(where: \.given) {

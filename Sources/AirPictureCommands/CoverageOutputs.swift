@@ -11,6 +11,8 @@ struct CoverageOutputs {
   let png: OutputFile?
   let csv: OutputFile?
   let json: OutputFile?
+  /// The Google Earth overlay.
+  let kmz: OutputFile?
   /// One per site, in `--site` order, when `--per-radar` is given.
   let perRadar: [OutputFile]
   /// Their QGIS styles, in the same order.
@@ -23,6 +25,7 @@ struct CoverageOutputs {
     png = try command.png.map { try OutputFile($0, option: "--png", worldFile: true) }
     csv = try command.summaryCSV.map { try OutputFile($0, option: "--summary-csv") }
     json = try command.summaryJSON.map { try OutputFile($0, option: "--summary-json") }
+    kmz = try command.kmz.map { try OutputFile($0, option: "--kmz") }
     if let directory = command.perRadar {
       guard !directory.isEmpty else { throw OutputError("--per-radar is empty; give a folder") }
       perRadar = try siteNames.enumerated().map { index, name in
@@ -40,5 +43,5 @@ struct CoverageOutputs {
 
   /// Every output, in publication order: per-radar GeoTIFFs and styles, tables, quick-look, the network's style,
   /// and the network GeoTIFF last.
-  var all: [OutputFile] { perRadar + perRadarStyles + [csv, json, png].compactMap { $0 } + [style, raster] }
+  var all: [OutputFile] { perRadar + perRadarStyles + [csv, json, png, kmz].compactMap { $0 } + [style, raster] }
 }

@@ -49,7 +49,9 @@ struct CoverageRequest {
       "coverage of \(radars.count) radar\(radars.count == 1 ? "" : "s") at \(Int(command.rangeKm)) km on '\(dem)'"
     let remedy =
       "lower --range-km, or use a coarser DEM (gdalwarp -tr), or set AIRPICTURE_MEMORY_LIMIT_MB if the machine has more"
-    if let note = try MemoryBudget.check(study.peakBytes(quickLook: outputs.png != nil), for: what, remedy: remedy) {
+    if let note = try MemoryBudget.check(
+      study.peakBytes(quickLook: outputs.png != nil || outputs.kmz != nil), for: what, remedy: remedy)
+    {
       FileHandle.standardError.write(Data("airpicture: \(note)\n".utf8))
     }
   }
@@ -69,7 +71,8 @@ struct CoverageRequest {
         raster: transaction.stagedPath(for: outputs.raster), perRadar: outputs.perRadar.map(transaction.stagedPath),
         png: outputs.png.map(transaction.stagedPath), csv: outputs.csv.map(transaction.stagedPath),
         json: outputs.json.map(transaction.stagedPath), style: transaction.stagedPath(for: outputs.style),
-        perRadarStyles: outputs.perRadarStyles.map(transaction.stagedPath))
+        perRadarStyles: outputs.perRadarStyles.map(transaction.stagedPath), kmz: outputs.kmz.map(transaction.stagedPath)
+      )
       result = try study.run(writingTo: staged, progress: progress.report) { progress.warn($0) }
       progress.finish()
       try transaction.commit()

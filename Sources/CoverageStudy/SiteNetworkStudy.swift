@@ -33,10 +33,12 @@ public struct SiteNetworkStudy {
     /// The QGIS style of `raster` (nil: none), and of each per-radar GeoTIFF (empty: none).
     public var style: String?
     public var perRadarStyles: [String]
+    /// The Google Earth overlay of the quick-look's classes, or nil.
+    public var kmz: String?
 
     public init(
       raster: String, perRadar: [String], png: String?, csv: String?, json: String?, style: String? = nil,
-      perRadarStyles: [String] = []
+      perRadarStyles: [String] = [], kmz: String? = nil
     ) {
       self.raster = raster
       self.perRadar = perRadar
@@ -45,6 +47,7 @@ public struct SiteNetworkStudy {
       self.json = json
       self.style = style
       self.perRadarStyles = perRadarStyles
+      self.kmz = kmz
     }
   }
 
@@ -69,12 +72,13 @@ public struct SiteNetworkStudy {
   }
 
   /// The network's cells and what computing it takes at most: the largest radar's kernel run, and the network's
-  /// planes (MSL, AGL, radar, coverage bits, void flags), the band conversion when writing, and, with a quick-look,
-  /// its terrain and colours.
+  /// planes (MSL, AGL, radar, coverage bits, void flags), the band conversion when writing (a Cloud-Optimised
+  /// GeoTIFF's in-memory copy of its four bands), and, with a quick-look or overlay, its terrain and colours.
   public func peakBytes(quickLook: Bool) throws -> Int {
     var largest = 0
     for radar in radars { largest = max(largest, try fields.resourceEstimate(of: radar, limits).peakBytes) }
-    return largest + radars.map(\.window).union!.cellCount * (13 + 4 + (quickLook ? 12 : 0))
+    let writing = rasterFiles.layout == .cloudOptimised ? 4 + 16 : 4
+    return largest + radars.map(\.window).union!.cellCount * (13 + writing + (quickLook ? 12 : 0))
   }
 
   /// Computes the network and writes `destinations`. `progress` gets a stage label and the fraction done of it;
@@ -131,6 +135,12 @@ public struct SiteNetworkStudy {
       try QuickLookRenderer.render(
         elevation: elevation, classes: network.lowestAltitudeAGL.map(CoverageMapStyle.classify),
         palette: CoverageMapStyle.classes, georeference: georeference, to: png)
+    }
+    if let kmz = destinations.kmz {
+      try GroundOverlayWriter.write(
+        classes: network.lowestAltitudeAGL.map(CoverageMapStyle.classify), palette: CoverageMapStyle.classes,
+        georeference: georeference, name: "coverage of \(radars.map(\.name).joined(separator: ", "))",
+        description: "Lowest altitude above ground at which a target is seen:\n\(CoverageMapStyle.legend)", to: kmz)
     }
   }
 

@@ -31,7 +31,7 @@ import Testing
   }
 
   @Test func theNetworkGeoTIFFNamesItsRadarsAndOpensStyled() throws {
-    let result = try coverage("net", [])
+    let result = try coverage("net", ["--kmz", folder("net.kmz")])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("wrote \(folder("net.qml"))"))
     let raster = try RasterFileDescription.read(folder("net.tif"))
@@ -39,6 +39,13 @@ import Testing
     #expect(raster.bands[2].categoryNames == ["North", "South"])
     #expect(raster.bands[2].attributeRows.map(\.name) == ["North", "South"])
     #expect(FileManager.default.fileExists(atPath: folder("net.tif.aux.xml")), "the names' sidecar is published")
+    let overlay = try GroundOverlayWriter.contents(of: folder("net.kmz"))
+    #expect(overlay.entries.contains { $0.hasSuffix(".png") })
+    #expect(overlay.document.contains("coverage of North, South"))
+    let tiles = try overlay.entries.filter { $0.hasSuffix(".kml") && $0 != "doc.kml" }.map {
+      try GroundOverlayWriter.text(of: $0, in: folder("net.kmz"))
+    }
+    #expect(tiles.contains { $0.contains("<GroundOverlay>") })
     for style in [folder("net.qml"), folder("net-radars/00-North.qml"), folder("net-radars/01-South.qml")] {
       let read = try QGISRasterStyle.read(style)
       #expect(read.band == 2 && read.classes.count >= 2, "\(style)")

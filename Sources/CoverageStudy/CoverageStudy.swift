@@ -265,7 +265,7 @@ public struct CoverageStudy {
   /// Earth) and GeoPackage (QGIS), one layer per configuration and target; returns their paths.
   private func writePolygons(networks: StudyNetworks, area: StudyArea) throws -> [String] {
     let destinations = [
-      (driver: "KML", path: path("coverage-polygons.kml")), (driver: "GPKG", path: path("coverage-polygons.gpkg")),
+      (driver: "LIBKML", path: path("coverage-polygons.kml")), (driver: "GPKG", path: path("coverage-polygons.gpkg")),
     ]
     try ClassPolygonWriter.write(to: destinations) { writer in
       for (targetNumber, target) in scenario.targets.enumerated() {

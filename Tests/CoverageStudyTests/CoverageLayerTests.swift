@@ -178,14 +178,20 @@ import Testing
       let relayed = live.areaKm2 + relayOnly.areaKm2
       #expect(abs(relayed - row.coveredWithRelayKm2) <= Self.areaTolerance * row.coveredWithRelayKm2, "\(altitude) m")
     }
-    // Google Earth gets the same features, each a filled MultiGeometry.
+    // Google Earth gets the same features (a MultiGeometry where a class has several parts), filled.
     let kml = try PolygonArea.features(in: folder + "/coverage-polygons.kml")
     #expect(kml.count == features.count)
     for (a, b) in zip(kml, features) {
       #expect(abs(a.areaKm2 - b.areaKm2) <= 1e-4 * b.areaKm2, "the KML's coordinates are rounded")
     }
     let text = try String(contentsOfFile: folder + "/coverage-polygons.kml", encoding: .utf8)
-    #expect(text.components(separatedBy: "<MultiGeometry>").count - 1 == features.count)
-    #expect(text.contains("<PolyStyle>"))
+    // One placemark per class and altitude; LIBKML writes a one-part MultiPolygon as a plain Polygon.
+    let placemarks = text.components(separatedBy: "<Placemark").dropFirst()
+    #expect(placemarks.count == features.count)
+    #expect(placemarks.isNonEmptyAndAll { $0.contains("<Polygon>") })
+    // Filled: every polygon style has a fill colour (GDAL's plain KML driver would write <fill>0</fill>).
+    let polygonStyles = text.components(separatedBy: "<PolyStyle>").dropFirst()
+    #expect(polygonStyles.count == features.count)
+    #expect(polygonStyles.isNonEmptyAndAll { $0.prefix(60).contains("<color>") && !$0.prefix(60).contains("<fill>0") })
   }
 }

@@ -195,3 +195,13 @@ import Testing
     #expect(polygonStyles.isNonEmptyAndAll { $0.prefix(60).contains("<color>") && !$0.prefix(60).contains("<fill>0") })
   }
 }
+
+extension CoverageLayerTests {
+  @Test func coverageKMLNamesTheSites() throws {
+    let folder = try run(into: "kml").folder
+    let layers = try FeatureReader.read(folder + "/coverage.kml")
+    let sites = try #require(layers.first { $0.name.hasPrefix("Radar") })
+    #expect(sites.features.map { $0.values["Name"] } == ["west", "east"])
+    #expect(layers.count == 2, "the sites and one outline folder")
+  }
+}

@@ -54,6 +54,9 @@ public final class ClassPolygonWriter {
     }
   }
 
+  /// The `last_change` date GeoPackages carry (a fixed date, so that a run's files depend only on its inputs).
+  public static let reproducibleDate = "2000-01-01T00:00:00.000Z"
+
   /// Writes the layers `body` adds to every one of `destinations`, each with its OGR driver ("GPKG", "KML",
   /// "LIBKML"); each grid is polygonized once for all of them. A class with no cell is left out (it has no
   /// geometry to draw).
@@ -61,6 +64,9 @@ public final class ClassPolygonWriter {
     to destinations: [(driver: String, path: String)], _ body: (ClassPolygonWriter) throws -> Void
   ) throws {
     GDALRuntime.ensureRegistered()
+    // Same inputs, same bytes: GeoPackage's `last_change` is otherwise the time of writing.
+    CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", reproducibleDate)
+    defer { CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nil) }
     try open(destinations[...], datasets: []) { datasets in
       let writer = ClassPolygonWriter(datasets: datasets)
       try body(writer)

@@ -205,3 +205,19 @@ extension CoverageLayerTests {
     #expect(layers.count == 2, "the sites and one outline folder")
   }
 }
+
+extension CoverageLayerTests {
+  @Test func theSameScenarioGivesByteIdenticalLayers() throws {
+    let first = try run(into: "first").folder
+    let second = try run(into: "second").folder
+    let names = [
+      "relayed--off.tif", "relayed--off.tif.aux.xml", "relayed--off.qml", "relayed--off--with-voice-relay.tif",
+      "relayed--off.kmz", "coverage-polygons.gpkg", "coverage-polygons.kml", "per-radar/off/01-east.tif",
+    ]
+    for name in names {
+      let a = try Data(contentsOf: URL(fileURLWithPath: first + "/" + name))
+      let b = try Data(contentsOf: URL(fileURLWithPath: second + "/" + name))
+      #expect(!a.isEmpty && a == b, "\(name)")
+    }
+  }
+}

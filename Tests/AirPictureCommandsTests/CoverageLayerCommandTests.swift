@@ -71,4 +71,19 @@ import Testing
       }
     }
   }
+
+  @Test func aScenarioRunRefusesKMZAndAFailedRunLeavesNoStyle() throws {
+    let scenario = AirPictureProcess.repository.appendingPathComponent("Scenarios/peru-2025.yaml").path
+    let refused = try AirPictureProcess.run(["coverage", scenario, "--kmz", folder("s.kmz"), "--out", folder("s")])
+    #expect(refused.status != 0)
+    #expect(refused.stderr.contains("--kmz does not apply to a scenario run"), "\(refused.stderr)")
+    // A site outside the DEM fails before anything is published: no GeoTIFF, style, sidecar or overlay.
+    let failed = try AirPictureProcess.run([
+      "coverage", "--dem", dem, "--site=-30.0,-70.0,10", "--out", folder("bad.tif"), "--kmz", folder("bad.kmz"),
+    ])
+    #expect(failed.status != 0)
+    for name in ["bad.tif", "bad.qml", "bad.tif.aux.xml", "bad.kmz"] {
+      #expect(!FileManager.default.fileExists(atPath: folder(name)), "\(name)")
+    }
+  }
 }

@@ -127,8 +127,19 @@ struct CoverageCommand: ParsableCommand {
   var png: String?
 
   @Option(
+    help:
+      "Also write a Google Earth overlay (KMZ) of the coverage classes of the quick-look, legend in its description.")
+  var kmz: String?
+
+  @Option(
     name: .customLong("per-radar"), help: ArgumentHelp("Directory for each radar's own GeoTIFF.", valueName: "folder"))
   var perRadar: String?
+
+  @Flag(
+    help: ArgumentHelp(
+      "Write Cloud-Optimised GeoTIFFs (GDAL's COG driver: 256-cell tiles, DEFLATE, overviews by nearest "
+        + "neighbour) instead of plain tiled ones; with a scenario too."))
+  var cog = false
 
   @Option(
     name: .customLong("summary-csv"), help: ArgumentHelp("Write the covered-area table as CSV.", valueName: "csv"))
@@ -173,6 +184,7 @@ struct CoverageCommand: ParsableCommand {
       ("--max-elevation-deg", maxElevationDeg != nil, "each radar type's elevation limits apply"),
       ("--sector", sector != nil, "the radars see all round"),
       ("--flight-levels", flightLevels != nil, "the scenario's flight_levels set the table's levels"),
+      ("--kmz", kmz != nil, "the scenario run writes a KMZ per configuration and target"),
       ("--altitudes-agl", givenAltitudesAGL != nil, "the scenario's altitudes_agl_m apply"),
       (
         "--fill-voids", fillVoids != nil,

@@ -69,7 +69,9 @@ struct CoverageRequest {
       "coverage of \(radars.count) radar\(radars.count == 1 ? "" : "s") at \(Int(command.rangeKm)) km on '\(dem)'"
     let remedy =
       "lower --range-km, or use a coarser DEM (gdalwarp -tr), or set AIRPICTURE_MEMORY_LIMIT_MB if the machine has more"
-    if let note = try MemoryBudget.check(study.peakBytes(quickLook: outputs.png != nil), for: what, remedy: remedy) {
+    if let note = try MemoryBudget.check(
+      study.peakBytes(quickLook: outputs.png != nil || outputs.kmz != nil), for: what, remedy: remedy)
+    {
       FileHandle.standardError.write(Data("airpicture: \(note)\n".utf8))
     }
   }
@@ -78,7 +80,8 @@ struct CoverageRequest {
   var study: SiteNetworkStudy {
     SiteNetworkStudy(
       fields: fields, radars: radars, limits: limits, altitudesAGL: altitudes,
-      flightLevels: (command.flightLevels ?? .standard).levels, metadata: metadata)
+      flightLevels: (command.flightLevels ?? .standard).levels, metadata: metadata,
+      rasterFiles: CoverageRasterFiles(cloudOptimised: command.cog))
   }
 
   func execute() throws {
@@ -88,7 +91,9 @@ struct CoverageRequest {
       let staged = SiteNetworkStudy.Destinations(
         raster: transaction.stagedPath(for: outputs.raster), perRadar: outputs.perRadar.map(transaction.stagedPath),
         png: outputs.png.map(transaction.stagedPath), csv: outputs.csv.map(transaction.stagedPath),
-        json: outputs.json.map(transaction.stagedPath))
+        json: outputs.json.map(transaction.stagedPath), style: transaction.stagedPath(for: outputs.style),
+        perRadarStyles: outputs.perRadarStyles.map(transaction.stagedPath), kmz: outputs.kmz.map(transaction.stagedPath)
+      )
       result = try study.run(writingTo: staged, progress: progress.report) { progress.warn($0) }
       progress.finish()
       try transaction.commit()

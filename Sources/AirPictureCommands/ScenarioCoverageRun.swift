@@ -20,7 +20,9 @@ struct ScenarioCoverageRun {
       let fields = try CoverageFields(
         scenario: scenario, dem: command.dem, threads: command.threads ?? ProcessInfo.processInfo.activeProcessorCount,
         warn: reporter.warn)
-      var study = try CoverageStudy(scenario: scenario, fields: fields, outputDirectory: output.staging)
+      var study = try CoverageStudy(
+        scenario: scenario, fields: fields, outputDirectory: output.staging,
+        rasterFiles: CoverageRasterFiles(cloudOptimised: command.cog))
       study.mapsMarkCoarseTerrain = fields.demChoice?.isFallback ?? false
       print(
         "scenario \(scenario.id): \(scenario.radars.count) radars, \(scenario.targets.count) targets, "
@@ -31,8 +33,10 @@ struct ScenarioCoverageRun {
       let region = result.table.rows.first?.region ?? ""
       print(result.table.summary(region: region))
       print(
-        "wrote \(result.files.count) files to \(out): coverage-table.csv/.json, coverage.kml, one GeoTIFF and one "
-          + "PNG per configuration and target, per-radar GeoTIFFs, \(RunManifest.fileName)")
+        "wrote \(result.files.count) files to \(out): coverage-table.csv/.json, coverage.kml, "
+          + "coverage-polygons.kml/.gpkg, per configuration and target a GeoTIFF (and one with the voice relay) with "
+          + "its QGIS style (.qml), a PNG and a Google Earth overlay (.kmz), per-radar GeoTIFFs, "
+          + "\(RunManifest.fileName)")
     } catch {
       reporter.finish()
       output.discard()

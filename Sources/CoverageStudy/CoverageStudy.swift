@@ -6,7 +6,8 @@ import RadarModels
 
 /// A scenario's coverage study: for every target, each radar's coverage once (its range set by its detection model
 /// for that target, its elevation limits by its type), merged into every network configuration, then tables,
-/// GeoTIFFs, maps and KML in one output folder.
+/// GeoTIFFs (real time, and with the voice relay) with QGIS styles, maps, Google Earth overlays (KMZ), coverage
+/// polygons (KML, GeoPackage) and the KML of sites and outlines in one output folder.
 public struct CoverageStudy {
   public let scenario: Scenario
   /// Where the DEM, the sites' placement and the radars' fields come from (shared with other users of the same
@@ -15,6 +16,8 @@ public struct CoverageStudy {
   public let outputDirectory: String
   /// Whether the DEM is the coarse fallback, which every map then says.
   public var mapsMarkCoarseTerrain = false
+  /// How the GeoTIFFs are written (tiled, or Cloud-Optimised with overviews).
+  public let rasterFiles: CoverageRasterFiles
 
   /// The DEM's path.
   public var demPath: String { fields.demPath }
@@ -29,7 +32,10 @@ public struct CoverageStudy {
   }
 
   /// Prepares a study of `scenario` over the DEM of `fields`, whose Earth model must be the scenario's.
-  public init(scenario: Scenario, fields: CoverageFields, outputDirectory: String) throws {
+  public init(
+    scenario: Scenario, fields: CoverageFields, outputDirectory: String,
+    rasterFiles: CoverageRasterFiles = CoverageRasterFiles()
+  ) throws {
     guard fields.earth.refractionFactor == scenario.refractionFactor.value else {
       throw StudyError(
         "scenario '\(scenario.id)' has k = \(scenario.refractionFactor.value), its fields k = "
@@ -38,6 +44,7 @@ public struct CoverageStudy {
     self.scenario = scenario
     self.fields = fields
     self.outputDirectory = outputDirectory
+    self.rasterFiles = rasterFiles
   }
 
   /// Runs the study; `progress` gets a stage label and the fraction done of that stage.
@@ -62,8 +69,9 @@ public struct CoverageStudy {
       for (number, configuration) in scenario.networks.enumerated() {
         let written = try writeConfiguration(
           configuration, target: target, realTime: networks.realTime[targetNumber][number],
-          withRelay: networks.withRelay[targetNumber][number], area: area, placed: placed,
-          baselineCovered: &baselineCovered)
+          withRelay: networks.withRelay[targetNumber][number],
+          radarNames: (networks.realTimeNames[targetNumber][number], networks.withRelayNames[targetNumber][number]),
+          area: area, placed: placed, baselineCovered: &baselineCovered)
         files += written.files
         rows += written.rows
         if targetNumber == 0 {
@@ -78,6 +86,7 @@ public struct CoverageStudy {
     }
     let table = StudyTable(scenario: scenario.id, rows: rows)
     files += try writeSummaries(table: table, outlines: outlines)
+    files += try writePolygons(networks: networks, area: area)
     return Result(table: table, files: files, maps: maps)
   }
 
@@ -89,10 +98,13 @@ public struct CoverageStudy {
     var regions: RegionAreas
   }
 
-  /// Every target's networks, per configuration, in real time and with the voice relay; and the per-radar files.
+  /// Every target's networks, per configuration, in real time and with the voice relay, with the names of the
+  /// radars each merged (in merge order: band 3's indices); and the per-radar files.
   private struct StudyNetworks {
     var realTime: [[NetworkCoverage]]
     var withRelay: [[NetworkCoverage]]
+    var realTimeNames: [[[String]]]
+    var withRelayNames: [[[String]]]
     var files: [String]
   }
 
@@ -123,6 +135,8 @@ public struct CoverageStudy {
     }
     var realTime = scenario.targets.map { _ in emptyNetworks }
     var withRelay = realTime
+    var realTimeNames = scenario.targets.map { _ in scenario.networks.map { _ in [String]() } }
+    var withRelayNames = realTimeNames
     var files: [String] = []
     for target in scenario.targets {
       try FileManager.default.createDirectory(atPath: path("per-radar/\(target.id)"), withIntermediateDirectories: true)
@@ -141,38 +155,70 @@ public struct CoverageStudy {
         guard range > 0 else { continue }  // an SSR and a silent transponder: nothing to merge
         let field = try fields.field(of: placed[index], radar.limits(range: range)) { progress(label, $0) }
         for (configurationNumber, configuration) in scenario.networks.enumerated() {
-          if configuration.isRealTime(radar) { realTime[number][configurationNumber].merge(field) }
+          if configuration.isRealTime(radar) {
+            realTime[number][configurationNumber].merge(field)
+            realTimeNames[number][configurationNumber].append(radar.name)
+          }
           if configuration.isRealTime(radar) || configuration.isRelayed(radar) {
             withRelay[number][configurationNumber].merge(field)
+            withRelayNames[number][configurationNumber].append(radar.name)
           }
         }
         let file = path("per-radar/\(target.id)/\(SiteNetworkStudy.fileName(for: radar.name, index: index)).tif")
-        try GeoTIFFWriter.write(
+        files += try rasterFiles.write(
           CoverageBands.field(field), georeference: fields.terrain.georeference(of: placed[index].window),
           metadata: metadata(target: target, configuration: nil) + [
             ("AIRPICTURE_RADAR", describe(radar, range: range))
           ],
-          to: file)
-        files.append(file)
+          besideStyle: file)
         fields.recycle(field)
       }
     }
-    return StudyNetworks(realTime: realTime, withRelay: withRelay, files: files)
+    return StudyNetworks(
+      realTime: realTime, withRelay: withRelay, realTimeNames: realTimeNames, withRelayNames: withRelayNames,
+      files: files)
   }
 
-  /// One configuration's network for one target: its GeoTIFF, table rows (against the first configuration, whose
-  /// covered areas `baselineCovered` keeps), map and KML outline.
+  /// One configuration's network for one target: its GeoTIFFs (real time; with the voice relay when the
+  /// configuration has one) with their styles, its Google Earth overlay, table rows (against the first
+  /// configuration, whose covered areas `baselineCovered` keeps), map and KML outline.
   private func writeConfiguration(
     _ configuration: NetworkConfiguration, target: TargetClass, realTime: NetworkCoverage,
-    withRelay: NetworkCoverage, area: StudyArea, placed: [PlacedRadar], baselineCovered: inout [[Double]]
+    withRelay: NetworkCoverage, radarNames: (realTime: [String], withRelay: [String]), area: StudyArea,
+    placed: [PlacedRadar], baselineCovered: inout [[Double]]
   ) throws -> (files: [String], rows: [StudyTable.Row], outline: KMLWriter.Outline, classes: [UInt8]) {
     let earth = fields.earth
     let altitudes = Self.trackedAltitudes(scenario)
     let name = "\(configuration.id)--\(target.id)"
-    let raster = path("\(name).tif")
-    try GeoTIFFWriter.write(
-      CoverageBands.network(realTime, radarOrder: "scenario site order"), georeference: area.georeference,
-      metadata: metadata(target: target, configuration: configuration), to: raster)
+    let order = "0-based, in the order of the band's category names"
+    var files = try rasterFiles.write(
+      CoverageBands.network(realTime, radarOrder: order, radarNames: radarNames.realTime),
+      georeference: area.georeference,
+      metadata: metadata(target: target, configuration: configuration)
+        + [("AIRPICTURE_PICTURE", "real time: the radars of the configuration's real-time operators")],
+      besideStyle: path("\(name).tif"))
+    if let relay = configuration.voiceRelay {
+      files += try rasterFiles.write(
+        CoverageBands.network(withRelay, radarOrder: order, radarNames: radarNames.withRelay),
+        georeference: area.georeference,
+        metadata: metadata(target: target, configuration: configuration) + [
+          (
+            "AIRPICTURE_PICTURE",
+            "with the voice relay: the real-time radars and those of \(relay.operators.joined(separator: ", ")), "
+              + "reported by voice after \(relay.delay.value) s (\(relay.delay.provenance.label))"
+          )
+        ],
+        besideStyle: path("\(Self.relayName(name)).tif"))
+    }
+    let overlay = path("\(name).kmz")
+    try GroundOverlayWriter.write(
+      classes: realTime.lowestAltitudeAGL.map(CoverageMapStyle.classify), palette: CoverageMapStyle.classes,
+      georeference: area.georeference,
+      name: "\(configuration.id): \(target.name), lowest altitude seen in real time",
+      description: "\(configuration.description). Lowest altitude above ground at which a target is seen in real "
+        + "time (Pd per scan >= \(scenario.coverageProbability.value)):\n\(CoverageMapStyle.legend)",
+      to: overlay)
+    files.append(overlay)
     let live = area.regions.areas(of: realTime, terrain: area.terrain, earthRadius: earth.radius)
     let relayed = area.regions.areas(of: withRelay, terrain: area.terrain, earthRadius: earth.radius)
     if baselineCovered.isEmpty { baselineCovered = live.covered }
@@ -223,7 +269,7 @@ public struct CoverageStudy {
         + "\(scenario.coverageProbability.value).",
       mask: classes.map { $0 == 1 ? 1 : 0 }, georeference: area.georeference,
       style: "PEN(c:#009646,w:2px);BRUSH(fc:#00964650)")
-    return ([raster, map], rows, outline, classes)
+    return (files + [map], rows, outline, classes)
   }
 
   /// The covered-area table (CSV, JSON) and the KML of sites and outlines; returns their paths.
@@ -240,6 +286,31 @@ public struct CoverageStudy {
       }, placemarkFolder: "Radar sites", outlines: outlines, to: kml)
     return [path("coverage-table.csv"), path("coverage-table.json"), kml]
   }
+
+  /// The coverage polygons of every configuration and target at the scenario's table altitudes, as KML (Google
+  /// Earth) and GeoPackage (QGIS), one layer per configuration and target; returns their paths.
+  private func writePolygons(networks: StudyNetworks, area: StudyArea) throws -> [String] {
+    let destinations = [
+      (driver: "LIBKML", path: path("coverage-polygons.kml")), (driver: "GPKG", path: path("coverage-polygons.gpkg")),
+    ]
+    try ClassPolygonWriter.write(to: destinations) { writer in
+      for (targetNumber, target) in scenario.targets.enumerated() {
+        for (number, configuration) in scenario.networks.enumerated() {
+          try writer.add(
+            CoveragePolygons.layer(
+              name: "\(configuration.id)--\(target.id)", realTime: networks.realTime[targetNumber][number],
+              withRelay: networks.withRelay[targetNumber][number], terrain: area.terrain,
+              altitudes: scenario.altitudesAGL, georeference: area.georeference,
+              realTimeColour: OperatorStyle.hex(OperatorStyle.realTime),
+              relayColour: OperatorStyle.hex(OperatorStyle.relayOnly)))
+        }
+      }
+    }
+    return destinations.map(\.path)
+  }
+
+  /// The name of a configuration's GeoTIFF with the voice relay, from its real-time name `name`.
+  static func relayName(_ name: String) -> String { name + "--with-voice-relay" }
 
   private func fullWindow(_ terrain: TerrainSource) -> GridWindow {
     GridWindow(column: 0, row: 0, width: terrain.geometry.width, height: terrain.geometry.height)

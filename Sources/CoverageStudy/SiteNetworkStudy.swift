@@ -23,6 +23,9 @@ public struct SiteNetworkStudy {
   /// Whether the DEM is the coarse fallback, which the quick-look map then says.
   public var mapsMarkCoarseTerrain = false
 
+  /// How the GeoTIFFs are written (tiled, or Cloud-Optimised with overviews).
+  public let rasterFiles: CoverageRasterFiles
+
   /// Where each output goes; nil or empty for those not asked for.
   public struct Destinations {
     public var raster: String
@@ -31,13 +34,24 @@ public struct SiteNetworkStudy {
     public var png: String?
     public var csv: String?
     public var json: String?
+    /// The QGIS style of `raster` (nil: none), and of each per-radar GeoTIFF (empty: none).
+    public var style: String?
+    public var perRadarStyles: [String]
+    /// The Google Earth overlay of the quick-look's classes, or nil.
+    public var kmz: String?
 
-    public init(raster: String, perRadar: [String], png: String?, csv: String?, json: String?) {
+    public init(
+      raster: String, perRadar: [String], png: String?, csv: String?, json: String?, style: String? = nil,
+      perRadarStyles: [String] = [], kmz: String? = nil
+    ) {
       self.raster = raster
       self.perRadar = perRadar
       self.png = png
       self.csv = csv
       self.json = json
+      self.style = style
+      self.perRadarStyles = perRadarStyles
+      self.kmz = kmz
     }
   }
 
@@ -52,7 +66,8 @@ public struct SiteNetworkStudy {
   /// At most 16 altitudes in all (`altitudesAGL` and `flightLevels`).
   public init(
     fields: CoverageFields, radars: [PlacedRadar], limits: CoverageLimits, altitudesAGL: [Float],
-    flightLevels: [FlightLevel] = [], metadata: [(key: String, value: String)]
+    flightLevels: [FlightLevel] = [], metadata: [(key: String, value: String)],
+    rasterFiles: CoverageRasterFiles = CoverageRasterFiles()
   ) {
     self.fields = fields
     self.radars = radars
@@ -60,16 +75,19 @@ public struct SiteNetworkStudy {
     self.altitudesAGL = altitudesAGL
     self.flightLevels = flightLevels
     self.metadata = metadata
+    self.rasterFiles = rasterFiles
   }
 
   /// The network's cells and what computing it takes at most: the largest radar's kernel run, and the network's
-  /// planes (MSL, AGL, radar, coverage bits, void flags), the band conversion when writing, and, with a quick-look,
-  /// its terrain, colours and the map canvas (19 bytes a cell: terrain 4, classes 1, hillshade 1, class colours 3,
-  /// background 3, Cairo's surface 4, the composed planes 3).
+  /// planes (MSL, AGL, radar, coverage bits, void flags), the band conversion when writing (a Cloud-Optimised
+  /// GeoTIFF's in-memory copy of its four bands), and, with a quick-look, its terrain, colours and the map canvas
+  /// (19 bytes a cell: terrain 4, classes 1, hillshade 1, class colours 3, background 3, Cairo's surface 4, the
+  /// composed planes 3).
   public func peakBytes(quickLook: Bool) throws -> Int {
     var largest = 0
     for radar in radars { largest = max(largest, try fields.resourceEstimate(of: radar, limits).peakBytes) }
-    return largest + radars.map(\.window).union!.cellCount * (13 + 4 + (quickLook ? 19 : 0))
+    let writing = rasterFiles.layout == .cloudOptimised ? 4 + 16 : 4
+    return largest + radars.map(\.window).union!.cellCount * (13 + writing + (quickLook ? 19 : 0))
   }
 
   /// Computes the network and writes `destinations`. `progress` gets a stage label and the fraction done of it;
@@ -90,10 +108,10 @@ public struct SiteNetworkStudy {
       let field = try fields.field(of: radar, limits) { progress(label, $0) }
       network.merge(field)
       if !destinations.perRadar.isEmpty {
-        try GeoTIFFWriter.write(
+        try writeRaster(
           CoverageBands.field(field), georeference: terrain.georeference(of: radar.window),
-          metadata: metadata(radars: [radar]),
-          to: destinations.perRadar[index])
+          metadata: metadata(radars: [radar]), to: destinations.perRadar[index],
+          style: destinations.perRadarStyles.isEmpty ? nil : destinations.perRadarStyles[index])
       }
       fields.recycle(field)
     }
@@ -118,10 +136,11 @@ public struct SiteNetworkStudy {
 
   private func writeNetwork(_ network: NetworkCoverage, window: GridWindow, to destinations: Destinations) throws {
     let georeference = fields.terrain.georeference(of: window)
-    try GeoTIFFWriter.write(
-      CoverageBands.network(network, radarOrder: "0-based, --site order") + Self.voidBand(network),
-      georeference: georeference, metadata: metadata(radars: radars),
-      to: destinations.raster)
+    try writeRaster(
+      CoverageBands.network(network, radarOrder: "0-based, --site order", radarNames: radars.map(\.name))
+        + Self.voidBand(network),
+      georeference: georeference, metadata: metadata(radars: radars), to: destinations.raster,
+      style: destinations.style)
     if let png = destinations.png {
       let elevation = try fields.terrain.read(window).heights
       try QuickLookMap(
@@ -132,6 +151,25 @@ public struct SiteNetworkStudy {
         sites: radars.map { ($0.name, $0.position) }, earthRadius: fields.earth.radius,
         coarseTerrain: mapsMarkCoarseTerrain
       ).write(to: png)
+    }
+    if let kmz = destinations.kmz {
+      try GroundOverlayWriter.write(
+        classes: network.lowestAltitudeAGL.map(CoverageMapStyle.classify), palette: CoverageMapStyle.classes,
+        georeference: georeference, name: "coverage of \(radars.map(\.name).joined(separator: ", "))",
+        description: "Lowest altitude above ground at which a target is seen:\n\(CoverageMapStyle.legend)", to: kmz)
+    }
+  }
+
+  /// Writes a GeoTIFF in the study's layout, and its QGIS style when `style` names one.
+  private func writeRaster(
+    _ bands: [RasterBand], georeference: RasterGeoreference, metadata: [(key: String, value: String)],
+    to raster: String, style: String?
+  ) throws {
+    if let style {
+      try rasterFiles.write(bands, georeference: georeference, metadata: metadata, to: raster, style: style)
+    } else {
+      try GeoTIFFWriter.write(
+        bands, georeference: georeference, metadata: metadata, layout: rasterFiles.layout, to: raster)
     }
   }
 

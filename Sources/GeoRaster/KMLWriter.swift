@@ -2,6 +2,8 @@ import CGDAL
 
 /// Google Earth KML through GDAL/OGR's KML driver: radar sites as placemarks, and coverage masks as outlined
 /// polygons (polygonized by GDAL, islands under four cells dropped, simplified to about a cell, transformed to WGS 84).
+/// GDAL 3.6's KML driver draws outlines only (it drops a style's BRUSH); LIBKML would fill them but aborts on a
+/// SYMBOL style without an id, so filled polygons go to `ClassPolygonWriter` instead.
 public enum KMLWriter {
   /// A point to mark.
   public struct Placemark: Sendable {
@@ -89,8 +91,8 @@ public enum KMLWriter {
   {
     let feature = OGR_F_Create(OGR_L_GetLayerDefn(layer))!
     defer { OGR_F_Destroy(feature) }
-    OGR_F_SetFieldString(feature, 0, name)
-    OGR_F_SetFieldString(feature, 1, description)
+    OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "Name"), name)
+    OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "Description"), description)
     OGR_F_SetStyleString(feature, style)
     OGR_F_SetGeometryDirectly(feature, geometry)
     guard OGR_L_CreateFeature(layer, feature) == OGRERR_NONE else {

@@ -7,7 +7,9 @@ import Testing
   static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
   /// Modules of the system and toolchain, which the table does not list.
-  static let systemModules: Set<String> = ["Foundation", "Glibc", "Dispatch", "Synchronization", "Darwin"]
+  static let systemModules: Set<String> = [
+    "Foundation", "FoundationXML", "Glibc", "Dispatch", "Synchronization", "Darwin",
+  ]
 
   /// The `import` lines of every Swift file in `Sources/<module>`.
   static func imports(of module: String) throws -> Set<String> {

@@ -83,11 +83,11 @@ struct RunCommand: ParsableCommand {
       print(run.table.text)
       try AtomicOutput.writeText(run.table.csv, to: folder.appendingPathComponent("comparison.csv"))
       try AtomicOutput.writeText(try run.table.json(), to: folder.appendingPathComponent("comparison.json"))
-      let layers = SimulationLayers.layers(
-        mappedFlights: run.mappedFlights, mappedRecords: run.mappedRecords,
-        combinations: run.monteCarlo.combinations)
-      try FeatureWriter.write(layers, driver: "GPKG", to: folder.appendingPathComponent("flights.gpkg"))
-      try FeatureWriter.write(layers, driver: "KML", to: folder.appendingPathComponent("flights.kml"))
+      let layers = SimulationLayers.files(
+        monteCarlo: run.monteCarlo, mappedFlights: run.mappedFlights, mappedRecords: run.mappedRecords)
+      try FeatureWriter.write(layers.geoPackage, driver: "GPKG", to: folder.appendingPathComponent("flights.gpkg"))
+      try FeatureWriter.write(
+        layers.kml, driver: "LIBKML", to: folder.appendingPathComponent("flights.kml"), styles: layers.kmlStyles)
       try AtomicOutput.writeText(
         InterdictionReport.html(scenarios: [scenario], tables: [run.table], flights: flights, seed: seed, maps: maps),
         to: folder.appendingPathComponent("report.html"))

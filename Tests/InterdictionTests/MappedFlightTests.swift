@@ -57,7 +57,8 @@ import Testing
     }
     return MappedFlight(
       flight: index, aircraft: path.aircraft.name, origin: path.originName, destination: path.destinationName,
-      transponderOn: path.transponderOn, samples: samples, detections: detections, trackSegments: segments)
+      transponderOn: path.transponderOn, borderCrossing: path.borderCrossing, samples: samples,
+      detections: detections, trackSegments: segments)
   }
 
   @Test func theMappedFlightsAreThoseOfASeparateSimulation() {
@@ -73,6 +74,7 @@ import Testing
       #expect(flight.aircraft == apart.aircraft, "flight \(flight.flight)")
       #expect(flight.origin == apart.origin && flight.destination == apart.destination, "flight \(flight.flight)")
       #expect(flight.transponderOn == apart.transponderOn, "flight \(flight.flight)")
+      #expect(flight.borderCrossing == apart.borderCrossing, "flight \(flight.flight)")
       #expect(flight.samples == apart.samples, "flight \(flight.flight)")
       #expect(flight.detections == apart.detections, "flight \(flight.flight)")
       #expect(flight.trackSegments == apart.trackSegments, "flight \(flight.flight)")

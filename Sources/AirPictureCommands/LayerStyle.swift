@@ -79,15 +79,18 @@ struct LayerStyle {
     case instant(field: String)
     case span(begin: String, end: String)
 
+    /// The fixed range QGIS writes in every temporal setting, empty when the times come from fields.
+    static let fixedRange = "<fixedRange><start></start><end></end></fixedRange>"
+
     var qml: String {
       switch self {
-      case .none: return #"<temporal enabled="0" mode="0"/>"#
+      case .none: return #"<temporal enabled="0" mode="0">\#(Self.fixedRange)</temporal>"#
       case .instant(let field):
         return #"<temporal enabled="1" mode="1" startField="\#(field)" endField="" durationUnit="min" "#
-          + #"fixedDuration="1" accumulate="0" limitMode="0"/>"#
+          + #"fixedDuration="1" accumulate="0" limitMode="0">\#(Self.fixedRange)</temporal>"#
       case .span(let begin, let end):
         return #"<temporal enabled="1" mode="2" startField="\#(begin)" endField="\#(end)" durationUnit="min" "#
-          + #"fixedDuration="0" accumulate="0" limitMode="0"/>"#
+          + #"fixedDuration="0" accumulate="0" limitMode="0">\#(Self.fixedRange)</temporal>"#
       }
     }
   }

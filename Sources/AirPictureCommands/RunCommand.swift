@@ -15,8 +15,10 @@ struct RunCommand: ParsableCommand {
     discussion: """
       Writes to --out: comparison.csv/.json (per network x interceptor x basing: probabilities of detection, track and \
       interception with 95 % intervals, times from the border, flight hours and cost per interception, fleet within \
-      the budget), flights.gpkg and flights.kml (tracks, detections, track segments, intercept points of the first \
-      --map-flights flights), coverage/ (the network's coverage maps) and report.html. Same seed, same results.
+      the budget), flights.gpkg and flights.kml (the first --map-flights flights in time and 3D: tracks, detections, \
+      track segments, intercept points and each flight's outcome per combination, with radar sites, bases and \
+      combat-radius rings, origin and strip areas), coverage/ (the network's coverage maps) and report.html. Same \
+      seed, same results.
       """)
 
   @Argument(help: "Interdiction scenario (YAML, see Scenarios/interdiction-*.yaml).")

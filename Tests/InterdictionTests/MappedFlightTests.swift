@@ -93,6 +93,17 @@ import Testing
     #expect(Self.summary(threads: 2, combinations: [one]).mappedFlights == reference)
   }
 
+  @Test func theAltitudeBetweenSamplesIsLinearAndClampedToTheFlight() {
+    let flight = Self.summary(threads: 2, mapped: 1).mappedFlights[0]
+    #expect(flight.samples.isNonEmptyAndAll { flight.altitude(at: $0.time) == $0.altitude })
+    #expect(
+      zip(flight.samples, flight.samples.dropFirst()).isNonEmptyAndAll { a, b in
+        abs(flight.altitude(at: (a.time + b.time) / 2)! - (a.altitude + b.altitude) / 2) < 1e-9
+      })
+    #expect(flight.altitude(at: flight.samples[0].time - 1_000) == flight.samples[0].altitude)
+    #expect(flight.altitude(at: flight.samples[flight.samples.count - 1].time + 1_000) == flight.samples.last?.altitude)
+  }
+
   @Test func onlyTheFlightsAskedForAreMapped() {
     for mapped in [0, 1, 13, Self.flights + 5] {
       let summary = Self.summary(threads: 2, mapped: mapped, wave: 6)

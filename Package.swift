@@ -115,7 +115,7 @@ let package = Package(
       name: "AirPictureCommandsTests",
       dependencies: [
         "TestSupport", "AirPictureCommands", "CoveragePipeline", "GeoRaster", "CoverageKernel", "OutputFiles",
-        "airpicture",
+        "airpicture", "Interdiction", "InterdictionModels", "ScenarioFiles",
       ]
     ),
   ],

@@ -54,9 +54,10 @@ struct InterdictionRun {
   }
 
   /// Memory the map layers take per mapped flight (its records, path, detections and track segments as the Monte
-  /// Carlo keeps them, and their GeoPackage and KML features): 72 KB measured on `Scenarios/interdiction-2025.yaml`,
-  /// doubled for margin.
-  static let mapBytesPerFlight: UInt64 = 150_000
+  /// Carlo keeps them, their GeoPackage and KML features, one outcome per combination, and the KML document GDAL's
+  /// LIBKML driver holds until it is written): 1.27 MB measured on `Scenarios/interdiction-2025.yaml` (maximum
+  /// resident memory with 200 mapped flights less that with none, over 200), doubled for margin.
+  static let mapBytesPerFlight: UInt64 = 2_600_000
 
   /// Refuses `--map-flights` whose layers would need more than half of `physicalMemory`.
   static func checkMapMemory(mapFlights: Int, physicalMemory: UInt64) throws {

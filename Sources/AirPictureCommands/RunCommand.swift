@@ -15,8 +15,10 @@ struct RunCommand: ParsableCommand {
     discussion: """
       Writes to --out: comparison.csv/.json (per network x interceptor x basing: probabilities of detection, track and \
       interception with 95 % intervals, times from the border, flight hours and cost per interception, fleet within \
-      the budget), flights.gpkg and flights.kml (tracks, detections, track segments, intercept points of the first \
-      --map-flights flights), coverage/ (the network's coverage maps) and report.html. Same seed, same results.
+      the budget), flights.gpkg and flights.kml (the first --map-flights flights in time and 3D: tracks, detections, \
+      track segments, intercept points and each flight's outcome per combination, with radar sites, bases and \
+      combat-radius rings, origin and strip areas), coverage/ (the network's coverage maps) and report.html. Same \
+      seed, same results.
 
       The scenario is an interdiction scenario: it names a coverage scenario as its radar network (network:) and adds \
       the suspect aircraft, interceptors and basings. A coverage scenario is refused; run `airpicture coverage` on it.
@@ -98,11 +100,11 @@ struct RunCommand: ParsableCommand {
       print(run.table.text)
       try AtomicOutput.writeText(run.table.csv, to: folder.appendingPathComponent("comparison.csv"))
       try AtomicOutput.writeText(try run.table.json(), to: folder.appendingPathComponent("comparison.json"))
-      let layers = SimulationLayers.layers(
-        mappedFlights: run.mappedFlights, mappedRecords: run.mappedRecords,
-        combinations: run.monteCarlo.combinations)
-      try FeatureWriter.write(layers, driver: "GPKG", to: folder.appendingPathComponent("flights.gpkg"))
-      try FeatureWriter.write(layers, driver: "KML", to: folder.appendingPathComponent("flights.kml"))
+      let layers = SimulationLayers.files(
+        monteCarlo: run.monteCarlo, mappedFlights: run.mappedFlights, mappedRecords: run.mappedRecords)
+      try FeatureWriter.write(layers.geoPackage, driver: "GPKG", to: folder.appendingPathComponent("flights.gpkg"))
+      try FeatureWriter.write(
+        layers.kml, driver: "LIBKML", to: folder.appendingPathComponent("flights.kml"), styles: layers.kmlStyles)
       try InterdictionMap(
         scenario: scenario, coverageMaps: coverageMaps, combinations: run.monteCarlo.combinations,
         flights: run.mappedFlights, records: run.mappedRecords, earthRadius: fields.earth.radius,

@@ -70,6 +70,8 @@ public struct MappedFlight: Sendable, Equatable {
   public var origin: String
   public var destination: String
   public var transponderOn: Bool
+  /// Seconds: when the flight first crosses into Peru (nil when it never does); records count their times from it.
+  public var borderCrossing: Double?
   /// The path, in time order.
   public var samples: [Sample]
   /// Detecting scans in time order (by radar index at equal times).
@@ -78,14 +80,15 @@ public struct MappedFlight: Sendable, Equatable {
   public var trackSegments: [TrackSegment]
 
   package init(
-    flight: Int, aircraft: String, origin: String, destination: String, transponderOn: Bool, samples: [Sample],
-    detections: [Detection], trackSegments: [TrackSegment]
+    flight: Int, aircraft: String, origin: String, destination: String, transponderOn: Bool,
+    borderCrossing: Double?, samples: [Sample], detections: [Detection], trackSegments: [TrackSegment]
   ) {
     self.flight = flight
     self.aircraft = aircraft
     self.origin = origin
     self.destination = destination
     self.transponderOn = transponderOn
+    self.borderCrossing = borderCrossing
     self.samples = samples
     self.detections = detections
     self.trackSegments = trackSegments
@@ -100,7 +103,7 @@ public struct MappedFlight: Sendable, Equatable {
     let samples = path.samples.map(Sample.init)
     self.init(
       flight: index, aircraft: path.aircraft.name, origin: path.originName, destination: path.destinationName,
-      transponderOn: path.transponderOn, samples: samples,
+      transponderOn: path.transponderOn, borderCrossing: path.borderCrossing, samples: samples,
       detections: history.scans.filter(\.detected).map { scan in
         let position = path.sample(at: scan.time)
         return Detection(
@@ -114,6 +117,20 @@ public struct MappedFlight: Sendable, Equatable {
             points: samples.filter { $0.time >= track.confirmed && $0.time <= track.dropped })
         }
       })
+  }
+}
+
+extension MappedFlight {
+  /// The altitude MSL in metres at `time` seconds, linear between samples and clamped to the flight (nil without
+  /// samples).
+  public func altitude(at time: Double) -> Double? {
+    guard let first = samples.first, let last = samples.last else { return nil }
+    guard time > first.time else { return first.altitude }
+    guard time < last.time else { return last.altitude }
+    let after = samples.firstIndex { $0.time >= time }!
+    let a = samples[after - 1]
+    let b = samples[after]
+    return a.altitude + (b.altitude - a.altitude) * (time - a.time) / (b.time - a.time)
   }
 }
 

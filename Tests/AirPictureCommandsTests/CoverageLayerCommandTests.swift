@@ -46,7 +46,7 @@ import Testing
       try GroundOverlayWriter.text(of: $0, in: folder("net.kmz"))
     }
     #expect(tiles.contains { $0.contains("<GroundOverlay>") })
-    for style in [folder("net.qml"), folder("net-radars/00-North.qml"), folder("net-radars/01-South.qml")] {
+    for style in [folder("net.qml"), folder("net-radars/00-north.qml"), folder("net-radars/01-south.qml")] {
       let read = try QGISRasterStyle.read(style)
       #expect(read.band == 2 && read.classes.count >= 2, "\(style)")
     }
@@ -58,7 +58,7 @@ import Testing
     #expect(plain.status == 0 && cloud.status == 0, "\(plain.stderr) \(cloud.stderr)")
     for (tiledPath, optimisedPath) in [
       (folder("plain.tif"), folder("cloud.tif")),
-      (folder("plain-radars/01-South.tif"), folder("cloud-radars/01-South.tif")),
+      (folder("plain-radars/01-south.tif"), folder("cloud-radars/01-south.tif")),
     ] {
       let tiled = try RasterFileDescription.read(tiledPath)
       let optimised = try RasterFileDescription.read(optimisedPath)

@@ -47,7 +47,9 @@ import Testing
       csv: csv, json: Data(contentsOf: URL(fileURLWithPath: path("net.json"))), dimensionless: { _ in false })
     #expect(problems.isEmpty && numeric.contains("altitude_ft"), "\(problems)")
     let files = try FileManager.default.contentsOfDirectory(atPath: path("radars")).sorted()
-    #expect(files == ["00-puerto-maldonado-tps-70.tif", "01-site-2.tif"])
+    // Each GeoTIFF comes with its QGIS style.
+    #expect(
+      files == ["00-puerto-maldonado-tps-70.qml", "00-puerto-maldonado-tps-70.tif", "01-site-2.qml", "01-site-2.tif"])
   }
 
   @Test(arguments: [

@@ -178,7 +178,8 @@ import Testing
     #expect(numeric.isSuperset(of: ["altitude_m", "altitude_ft", "covered_km2", "difference_vs_baseline_points"]))
     // The radar's own GeoTIFF has the same name as in an ad-hoc run.
     let perRadar = try FileManager.default.contentsOfDirectory(
-      atPath: folder.appendingPathComponent("per-radar/off").path)
+      atPath: folder.appendingPathComponent("per-radar/off").path
+    ).filter { $0.hasSuffix(".tif") }
     #expect(perRadar == ["\(SiteNetworkStudy.fileName(for: "Centre (test)", index: 0)).tif"])
     #expect(perRadar == ["00-centre-test.tif"])
   }

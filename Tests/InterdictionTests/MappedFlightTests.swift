@@ -57,7 +57,8 @@ import Testing
     }
     return MappedFlight(
       flight: index, aircraft: path.aircraft.name, origin: path.originName, destination: path.destinationName,
-      transponderOn: path.transponderOn, samples: samples, detections: detections, trackSegments: segments)
+      transponderOn: path.transponderOn, borderCrossing: path.borderCrossing, samples: samples,
+      detections: detections, trackSegments: segments)
   }
 
   @Test func theMappedFlightsAreThoseOfASeparateSimulation() {
@@ -73,6 +74,7 @@ import Testing
       #expect(flight.aircraft == apart.aircraft, "flight \(flight.flight)")
       #expect(flight.origin == apart.origin && flight.destination == apart.destination, "flight \(flight.flight)")
       #expect(flight.transponderOn == apart.transponderOn, "flight \(flight.flight)")
+      #expect(flight.borderCrossing == apart.borderCrossing, "flight \(flight.flight)")
       #expect(flight.samples == apart.samples, "flight \(flight.flight)")
       #expect(flight.detections == apart.detections, "flight \(flight.flight)")
       #expect(flight.trackSegments == apart.trackSegments, "flight \(flight.flight)")
@@ -89,6 +91,17 @@ import Testing
     // A run of one combination still maps the tracks of every network configuration.
     let one = MonteCarlo.Combination(network: "integrated", interceptor: "slow", basing: "forward")
     #expect(Self.summary(threads: 2, combinations: [one]).mappedFlights == reference)
+  }
+
+  @Test func theAltitudeBetweenSamplesIsLinearAndClampedToTheFlight() {
+    let flight = Self.summary(threads: 2, mapped: 1).mappedFlights[0]
+    #expect(flight.samples.isNonEmptyAndAll { flight.altitude(at: $0.time) == $0.altitude })
+    #expect(
+      zip(flight.samples, flight.samples.dropFirst()).isNonEmptyAndAll { a, b in
+        abs(flight.altitude(at: (a.time + b.time) / 2)! - (a.altitude + b.altitude) / 2) < 1e-9
+      })
+    #expect(flight.altitude(at: flight.samples[0].time - 1_000) == flight.samples[0].altitude)
+    #expect(flight.altitude(at: flight.samples[flight.samples.count - 1].time + 1_000) == flight.samples.last?.altitude)
   }
 
   @Test func onlyTheFlightsAskedForAreMapped() {

@@ -50,6 +50,7 @@ import Testing
     }
     let flight = MappedFlight(
       flight: 0, aircraft: "test", origin: origin.name, destination: strip.name, transponderOn: false,
+      borderCrossing: nil,
       samples: samples, detections: [],
       trackSegments: [MappedFlight.TrackSegment(network: network, confirmed: 0, dropped: 3_600, points: samples)])
     let combination = MonteCarlo.Combination(

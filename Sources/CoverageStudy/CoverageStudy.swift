@@ -6,7 +6,8 @@ import RadarModels
 
 /// A scenario's coverage study: for every target, each radar's coverage once (its range set by its detection model
 /// for that target, its elevation limits by its type), merged into every network configuration, then tables,
-/// GeoTIFFs (real time, and with the voice relay) with QGIS styles, maps, Google Earth overlays (KMZ), coverage
+/// GeoTIFFs (real time, and with the voice relay) with QGIS styles, maps (at the map altitude above ground and at each
+/// flight level: `CONFIG--TARGET.png`, `CONFIG--TARGET--FL150.png`), Google Earth overlays (KMZ), coverage
 /// polygons (KML, GeoPackage) and the KML of sites and outlines in one output folder.
 public struct CoverageStudy {
   public let scenario: Scenario
@@ -181,7 +182,8 @@ public struct CoverageStudy {
 
   /// One configuration's network for one target: its GeoTIFFs (real time; with the voice relay when the
   /// configuration has one) with their styles, its Google Earth overlay, table rows (against the first
-  /// configuration, whose covered areas `baselineCovered` keeps), map and KML outline.
+  /// configuration, whose covered areas `baselineCovered` keeps), maps (at the map altitude and at each flight
+  /// level) and KML outline.
   private func writeConfiguration(
     _ configuration: NetworkConfiguration, target: TargetClass, realTime: NetworkCoverage,
     withRelay: NetworkCoverage, radarNames: (realTime: [String], withRelay: [String]), area: StudyArea,
@@ -254,22 +256,41 @@ public struct CoverageStudy {
     let classes = zip(realTime.coveredBits, withRelay.coveredBits).map { live, relay -> UInt8 in
       live & mapMask != 0 ? 1 : (relay & mapMask != 0 ? 2 : 0)
     }
+    let writeMap = { (file: String, subtitle: String, notes: [String], classes: [UInt8]) throws in
+      _ = try StudyMap(
+        title: self.scenario.title, subtitle: subtitle, notes: notes, georeference: area.georeference,
+        elevation: area.terrain, classes: classes, bordersFile: self.scenario.bordersFile,
+        regionsFile: self.scenario.regionsFile,
+        sites: zip(placed, self.scenario.radars).map { StudyMap.Site(position: $0.position, placement: $1) },
+        earthRadius: earth.radius, coarseTerrain: self.mapsMarkCoarseTerrain
+      ).write(to: file)
+    }
     let map = path("\(name).png")
-    try StudyMap(
-      title: scenario.title,
-      subtitle: "\(configuration.id) | \(target.name) | covered at \(Int(scenario.mapAltitudeAGL)) m AGL",
-      notes: notes(), georeference: area.georeference, elevation: area.terrain, classes: classes,
-      bordersFile: scenario.bordersFile, regionsFile: scenario.regionsFile,
-      sites: zip(placed, scenario.radars).map { StudyMap.Site(position: $0.position, placement: $1) },
-      earthRadius: earth.radius, coarseTerrain: mapsMarkCoarseTerrain
-    ).write(to: map)
+    try writeMap(
+      map, "\(configuration.id) | \(target.name) | covered at \(Int(scenario.mapAltitudeAGL)) m AGL", notes(),
+      classes)
+    // One map per flight level, classed by that level's bit as the AGL map by the map altitude's.
+    var levelMaps: [String] = []
+    for (number, level) in flightLevels.enumerated() {
+      let mask = UInt16(1) << UInt16(realTime.bit(altitudeMSL: number))
+      let levelMap = path("\(name)--\(level).png")
+      try writeMap(
+        levelMap,
+        "\(configuration.id) | \(target.name) | covered at \(level) (\(Int(level.feet)) ft, "
+          + "\(String(format: "%.0f", level.metresMSL)) m; pressure altitude taken as MSL)",
+        notes() + FlightLevel.assumption.components(separatedBy: "; "),
+        zip(realTime.coveredBits, withRelay.coveredBits).map { live, relay -> UInt8 in
+          live & mask != 0 ? 1 : (relay & mask != 0 ? 2 : 0)
+        })
+      levelMaps.append(levelMap)
+    }
     let outline = KMLWriter.Outline(
       name: "\(configuration.id): \(target.name), \(Int(scenario.mapAltitudeAGL)) m AGL",
       description: "\(configuration.description). Covered in real time where Pd per scan >= "
         + "\(scenario.coverageProbability.value).",
       mask: classes.map { $0 == 1 ? 1 : 0 }, georeference: area.georeference,
       style: "PEN(c:#009646,w:2px);BRUSH(fc:#00964650)")
-    return (files + [map], rows, outline, classes)
+    return (files + [map] + levelMaps, rows, outline, classes)
   }
 
   /// The covered-area table (CSV, JSON) and the KML of sites and outlines; returns their paths.
@@ -307,6 +328,11 @@ public struct CoverageStudy {
       }
     }
     return destinations.map(\.path)
+  }
+
+  /// The classes of the study's maps: covered in real time, and covered only through the voice relay.
+  public static var mapClasses: (realTime: ColourClass, relayOnly: ColourClass) {
+    (StudyMap.realTime, StudyMap.relayOnly)
   }
 
   /// The name of a configuration's GeoTIFF with the voice relay, from its real-time name `name`.

@@ -4,9 +4,10 @@ import GeoRaster
 import MapCanvas
 import RadarModels
 
-/// One coverage map of a scenario study: hillshaded terrain, the coverage at the map altitude coloured (real time,
-/// voice relay only), borders and analysis regions, radar sites labelled, and the composer's title, legend, scale
-/// bar and north arrow; written to PNG (and world file) through GDAL.
+/// One coverage map of a scenario study: hillshaded terrain, the coverage at one altitude (the map altitude above
+/// ground, or a flight level) coloured (real time, voice relay only), borders and analysis regions, radar sites
+/// labelled, and the composer's title, legend, scale bar and north arrow; written to PNG (and world file) through
+/// GDAL.
 struct StudyMap {
   /// A radar on the map: where it is (map coordinates) and how to draw it.
   struct Site {

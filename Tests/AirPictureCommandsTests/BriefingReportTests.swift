@@ -124,6 +124,20 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out + "/coverage"))
   }
 
+  @Test func aCompareRefusesTwoScenariosWithOneIdBeforeAnyOutput() throws {
+    // A copy of today's scenario among copies of the files it names: a distinct path with the same id.
+    let copy = folder("scenarios")
+    try FileManager.default.copyItem(atPath: Self.repository.appendingPathComponent("Scenarios").path, toPath: copy)
+    try FileManager.default.copyItem(atPath: Self.today, toPath: copy + "/same-id.yaml")
+    let out = folder("compare-same-id")
+    let result = try AirPictureProcess.run([
+      "compare", Self.today, copy + "/same-id.yaml", "--dem", Self.coarseDEM, "--flights", "10", "--out", out,
+    ])
+    #expect(result.status != 0 && result.stderr.contains("share the id"), "\(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
   @Test func aCompareRefusesNegativeMapFlightsBeforeAnyOutput() throws {
     let out = folder("compare-negative")
     let result = try AirPictureProcess.run([

@@ -21,7 +21,8 @@ struct CompareCommand: ParsableCommand {
         airpicture compare Scenarios/interdiction-2025.yaml \\
             Scenarios/interdiction-planned.yaml --flights 2000 --out out/compare
         airpicture compare Scenarios/interdiction-2025.yaml \\
-            Scenarios/interdiction-planned.yaml --flights 200 --no-coverage-maps --out /tmp/quick
+            Scenarios/interdiction-planned.yaml --flights 200 \\
+            --no-coverage-maps --out /tmp/quick
       """)
 
   @Argument(help: ArgumentHelp("Interdiction scenarios (YAML).", valueName: "scenario.yaml"))

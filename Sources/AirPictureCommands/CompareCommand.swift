@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoveragePipeline
+import CoverageStudy
 import Foundation
 import GeoRaster
 import Interdiction
@@ -13,11 +14,15 @@ struct CompareCommand: ParsableCommand {
     abstract: "Compare interdiction scenarios over network x interceptor x basing in one table and report.",
     discussion: """
       Each scenario is an interdiction scenario (see `airpicture run --help`), run with the same flights and seed. \
-      Writes comparison.csv/.json and report.html to --out.
+      Writes comparison.csv/.json, coverage/<scenario-id>/ (each scenario's coverage maps) and report.html to --out; \
+      the report's map holds every scenario's coverage and its first --map-flights flights with their outcomes.
 
       Examples:
         airpicture compare Scenarios/interdiction-2025.yaml \\
             Scenarios/interdiction-planned.yaml --flights 2000 --out out/compare
+        airpicture compare Scenarios/interdiction-2025.yaml \\
+            Scenarios/interdiction-planned.yaml --flights 200 \\
+            --no-coverage-maps --out /tmp/quick
       """)
 
   @Argument(help: ArgumentHelp("Interdiction scenarios (YAML).", valueName: "scenario.yaml"))
@@ -38,9 +43,29 @@ struct CompareCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "n"))
   var threads: Int?
 
-  /// Refuses counts out of range and a scenario given twice (under any path).
+  /// The same default as `run`'s: enough tracks to read the pattern, few enough to keep the report light.
+  @Option(
+    name: .customLong("map-flights"),
+    help: ArgumentHelp("Flights per scenario drawn on the report's map (the first ones simulated).", valueName: "n"))
+  var mapFlights: Int = 100
+
+  @Flag(name: .customLong("no-coverage-maps"), help: "Skip the scenarios' coverage maps.")
+  var noCoverageMaps = false
+
+  /// Refuses counts out of range, map flights that would not fit in memory, and a scenario given twice (under any
+  /// path).
   func validate() throws {
     try InterdictionRun.validate(flights: flights, threads: threads)
+    guard mapFlights >= 0 else { throw ValidationError("--map-flights must not be negative") }
+    // Every scenario's mapped flights are held until the report is written: the check counts them all (by `run`'s
+    // measure per flight, which also covers the GeoPackage and KML layers compare does not build, so it errs safe).
+    do {
+      try InterdictionRun.checkMapMemory(
+        mapFlights: min(mapFlights, flights) * scenarios.count,
+        physicalMemory: ProcessInfo.processInfo.physicalMemory)
+    } catch let error as ValidationError where scenarios.count > 1 {
+      throw ValidationError("\(scenarios.count) scenarios with " + error.message)
+    }
     guard !scenarios.isEmpty else { throw ValidationError("give at least one scenario") }
     var seen: [String: String] = [:]
     for path in scenarios {
@@ -54,6 +79,14 @@ struct CompareCommand: ParsableCommand {
 
   func run() throws {
     let read = try scenarios.map(InterdictionRun.read)
+    // Each scenario's coverage maps go to coverage/<scenario-id>: two scenarios with one id would overwrite each other.
+    var paths: [String: String] = [:]
+    for (scenario, path) in zip(read, scenarios) {
+      if let first = paths[scenario.id] {
+        throw CommandError("scenarios '\(first)' and '\(path)' share the id '\(scenario.id)': give each its own id")
+      }
+      paths[scenario.id] = path
+    }
     let leaflet = try LeafletAssets.load()
     let output = try OutputFolder(
       out, option: "--out",
@@ -62,26 +95,45 @@ struct CompareCommand: ParsableCommand {
     let reporter = ProgressReporter()
     do {
       var tables: [ComparisonTable] = []
+      var studies: [ReportStudy] = []
       var dems: [String] = []
       let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
+      let folder = output.staging as NSString
       for scenario in read {
+        // As in `run`: one set of fields per scenario for its coverage maps and its simulation world, so none is
+        // computed twice.
         let fields = try CoverageFields(scenario: scenario.network, dem: dem, threads: threads, warn: reporter.warn)
+        let coverageFolder = "coverage/\(scenario.id)"
+        if !noCoverageMaps {
+          try SimulationWorldBuilder.reserveFields(of: scenario, in: fields)
+          var study = try CoverageStudy(
+            scenario: scenario.network, fields: fields,
+            outputDirectory: folder.appendingPathComponent(coverageFolder))
+          study.mapsMarkCoarseTerrain = fields.demChoice?.isFallback ?? false
+          _ = try study.run { reporter.report("\(scenario.id) coverage maps: \($0)", $1) }
+          reporter.finish()
+        }
         let run = try InterdictionRun(
-          scenario: scenario, fields: fields, flights: flights, seed: seed, threads: threads, reporter: reporter)
+          scenario: scenario, fields: fields, flights: flights, seed: seed, threads: threads, mapFlights: mapFlights,
+          reporter: reporter)
         print("\(scenario.id):\n\(run.table.text)")
         tables.append(run.table)
+        studies.append(
+          ReportStudy(
+            scenario: scenario, table: run.table, mappedFlights: run.mappedFlights, mappedRecords: run.mappedRecords,
+            coverageFolder: coverageFolder))
         dems.append(fields.demPath)
       }
-      let folder = output.staging as NSString
       try AtomicOutput.writeText(
         ComparisonTable.csv(combining: tables), to: folder.appendingPathComponent("comparison.csv"))
       try AtomicOutput.writeText(
         try ComparisonTable.json(combining: tables), to: folder.appendingPathComponent("comparison.json"))
       try BriefingReport.write(
-        studies: zip(read, tables).map { ReportStudy(scenario: $0, table: $1) }, scenarioPaths: scenarios, dems: dems,
+        studies: studies, scenarioPaths: scenarios, dems: dems,
         seed: seed, flights: flights, leaflet: leaflet, folder: output.staging)
       if let note = try output.publish() { reporter.warn(note) }
-      print("wrote \(output.destination): comparison.csv/.json, report.html")
+      print(
+        "wrote \(output.destination): comparison.csv/.json, report.html" + (noCoverageMaps ? "" : ", coverage/"))
     } catch {
       reporter.finish()
       output.discard()

@@ -75,16 +75,76 @@ import Testing
   @Test func aCompareReportShowsPlannedMinusTodayAndAMap() throws {
     let out = folder("compare")
     let result = try AirPictureProcess.run([
-      "compare", Self.today, Self.planned, "--dem", Self.coarseDEM, "--flights", "80", "--seed", "2", "--out", out,
+      "compare", Self.today, Self.planned, "--dem", Self.coarseDEM, "--flights", "80", "--seed", "2",
+      "--map-flights", "6", "--out", out,
     ])
     #expect(result.status == 0, "\(result.stderr)")
     let report = out + "/report.html"
     let html = try String(contentsOfFile: report, encoding: .utf8)
     #expect(html.contains("Planned minus today") && html.contains("What the planned radars buy"))
     #expect(html.contains(try Self.sha256sum(Self.planned)))
+    // Each scenario's coverage maps in a folder of its own, and on the map as layers named after the scenario.
+    let scenarios = [
+      (id: "interdiction-2025", title: try Self.title(of: Self.today)),
+      (id: "interdiction-planned", title: try Self.title(of: Self.planned)),
+    ]
+    for scenario in scenarios {
+      let coverage = out + "/coverage/" + scenario.id
+      let maps = ((try? FileManager.default.contentsOfDirectory(atPath: coverage)) ?? []).filter {
+        $0.hasSuffix(".png")
+      }
+      #expect(maps.isNonEmptyAndAll { FileManager.default.fileExists(atPath: coverage + "/" + $0) }, "\(coverage)")
+      #expect(html.contains("\"name\":\"\(scenario.title): coverage, "), "no coverage overlay of \(scenario.id)")
+      #expect(html.contains("\"\(scenario.title): Flight tracks (click"), "no flight tracks of \(scenario.id)")
+      #expect(html.contains("Scenario: \(scenario.title)"), "no flight popup of \(scenario.id)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: out + "/coverage/integrated--cooperative.png"))
+    // Every mapped flight has a popup with its outcome in both scenarios (in the map's JSON, "</" is "<\\/").
+    #expect(
+      (0..<6).isNonEmptyAndAll { html.components(separatedBy: "<b>Flight \($0)<\\/b>:").count == 3 },
+      "a mapped flight lacks its popup in a scenario")
     guard let rendering = try rendered(report) else { return }
-    #expect(rendering.dom.contains("Executive summary") && rendering.dom.contains("leaflet-container"))
-    #expect(rendering.dom.contains("data-layers="), "the map script did not finish")
+    let dom = rendering.dom
+    #expect(dom.contains("Executive summary") && dom.contains("leaflet-container"))
+    #expect(dom.contains("data-layers="), "the map script did not finish")
+    #expect(dom.contains("leaflet-image-layer"), "no coverage overlay on the map")
+    #expect(
+      scenarios.isNonEmptyAndAll { dom.contains("\($0.title): Flight tracks (click") },
+      "the layer control lacks a scenario's tracks")
+  }
+
+  @Test func aCompareWithoutCoverageMapsWritesNoCoverageFolder() throws {
+    let out = folder("compare-no-coverage")
+    let result = try AirPictureProcess.run([
+      "compare", Self.today, Self.planned, "--dem", Self.coarseDEM, "--flights", "20", "--no-coverage-maps",
+      "--map-flights", "0", "--out", out,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(FileManager.default.fileExists(atPath: out + "/report.html"))
+    #expect(!FileManager.default.fileExists(atPath: out + "/coverage"))
+  }
+
+  @Test func aCompareRefusesTwoScenariosWithOneIdBeforeAnyOutput() throws {
+    // A copy of today's scenario among copies of the files it names: a distinct path with the same id.
+    let copy = folder("scenarios")
+    try FileManager.default.copyItem(atPath: Self.repository.appendingPathComponent("Scenarios").path, toPath: copy)
+    try FileManager.default.copyItem(atPath: Self.today, toPath: copy + "/same-id.yaml")
+    let out = folder("compare-same-id")
+    let result = try AirPictureProcess.run([
+      "compare", Self.today, copy + "/same-id.yaml", "--dem", Self.coarseDEM, "--flights", "10", "--out", out,
+    ])
+    #expect(result.status != 0 && result.stderr.contains("share the id"), "\(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  @Test func aCompareRefusesNegativeMapFlightsBeforeAnyOutput() throws {
+    let out = folder("compare-negative")
+    let result = try AirPictureProcess.run([
+      "compare", Self.today, Self.planned, "--dem", Self.coarseDEM, "--map-flights", "-1", "--out", out,
+    ])
+    #expect(result.status != 0 && result.stderr.contains("--map-flights"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out))
   }
 
   @Test func aMissingLeafletIsRefusedInOneLineBeforeAnyOutput() throws {
@@ -95,6 +155,14 @@ import Testing
     #expect(result.status != 0 && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
     #expect(result.stderr.contains("Leaflet") && result.stderr.contains("libjs-leaflet"))
     #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  /// The scenario's `title:` as its YAML file writes it (quoted).
+  static func title(of path: String) throws -> String {
+    let line = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").first {
+      $0.hasPrefix("title: \"")
+    }
+    return String(line?.dropFirst("title: \"".count).dropLast() ?? "")
   }
 
   /// The digest from coreutils' `sha256sum`, independent of the report's own implementation.

@@ -1,7 +1,7 @@
 import Foundation
 import GeoRaster
 
-/// A coverage map the run wrote (`coverage/<network>--<target>.png` with its world file), embedded for the report's
+/// A coverage map the run wrote (`<coverage folder>/<network>--<target>.png` with its world file), embedded for the report's
 /// map as a data URI with its bounds in degrees.
 struct CoverageOverlay: Encodable {
   var network: String
@@ -13,13 +13,15 @@ struct CoverageOverlay: Encodable {
   /// `data:image/png;base64,…`
   var image: String
 
-  /// The maps of every network configuration and target of `study` that exist under `folder`/coverage, in scenario
-  /// order; a map GDAL cannot place (no world file, not geographic) is an error, not a silently misplaced overlay.
+  /// The maps of every network configuration and target of `study` that exist under `study.coverageFolder` in
+  /// `folder`, in scenario order; a map GDAL cannot place (no world file, not geographic) is an error, not a silently
+  /// misplaced overlay.
   static func load(folder: String, study: ReportStudy) throws -> [CoverageOverlay] {
     var overlays: [CoverageOverlay] = []
     for network in study.scenario.network.networks {
       for target in study.scenario.network.targets {
-        let path = (folder as NSString).appendingPathComponent("coverage/\(network.id.rawValue)--\(target.id).png")
+        let path = (folder as NSString).appendingPathComponent(
+          "\(study.coverageFolder)/\(network.id.rawValue)--\(target.id).png")
         guard FileManager.default.fileExists(atPath: path) else { continue }
         let georeference = try RasterDataset(path: path).georeference
         guard georeference.isGeographic else {

@@ -1,10 +1,12 @@
 import Foundation
 import Interdiction
+import InterdictionModels
 
 /// The report's offline map: Leaflet (inlined) on a plain background in plate carrée (`L.CRS.EPSG4326`, so the
 /// coverage PNGs in geographic coordinates sit exactly), with borders, coverage per configuration, radar sites, bases
 /// with each interceptor's combat-radius ring, origin strips and destinations, flight tracks and intercept points.
-/// Clicking a flight shows its outcome under every network's best affordable option.
+/// Clicking a flight shows its outcome under every network's best affordable option. With several scenarios
+/// (`compare`), each scenario's coverage, tracks and intercept points are layers of their own, named after it.
 enum ReportMap {
   private struct Payload: Encodable {
     var overlays: [OverlayEntry]
@@ -13,7 +15,7 @@ enum ReportMap {
     var rings: [Ring]
     var areas: [Area]
     var tracks: [Track]
-    var intercepts: [Point]
+    var intercepts: [Intercept]
     var borders: String?
     /// The legend: (text, colour) per symbol.
     var legend: [[String]]
@@ -51,6 +53,14 @@ enum ReportMap {
     var points: [[Double]]
     var popup: String
     var intercepted: Bool
+    /// The layer control's name for the scenario's tracks.
+    var layer: String
+  }
+
+  private struct Intercept: Encodable {
+    var point: Point
+    /// The layer control's name for the scenario's intercept points.
+    var layer: String
   }
 
   /// The map's `<div>` and the script that fills it, for `studies` (scenario order), with the borders GeoJSON.
@@ -76,87 +86,8 @@ enum ReportMap {
               + (radar.notional ? ", notional" : "") + ")",
             colour: colour))
       }
-      guard studyIndex == 0 || !many else { continue }
-      var seen = Set<String>()
-      for basing in scenario.basings {
-        for station in basing.stations where seen.insert(station.name).inserted {
-          payload.bases.append(
-            Point(lat: station.latitude, lon: station.longitude, label: station.name, colour: "#000"))
-          for (index, interceptor) in scenario.interceptors.enumerated() {
-            payload.rings.append(
-              Ring(
-                lat: station.latitude, lon: station.longitude, metres: interceptor.combatRadius.value,
-                label: "\(interceptor.name) combat radius from \(station.name): "
-                  + String(format: "%.0f km", interceptor.combatRadius.value / 1_000),
-                colour: ReportCharts.palette[(index + 2) % ReportCharts.palette.count]))
-          }
-        }
-      }
-      for area in scenario.pattern.origins {
-        payload.areas.append(
-          Area(
-            lat: area.latitude, lon: area.longitude, metres: area.radius, label: "origin: \(area.name)", origin: true))
-      }
-      for area in scenario.pattern.destinations {
-        payload.areas.append(
-          Area(
-            lat: area.latitude, lon: area.longitude, metres: area.radius, label: "destination: \(area.name)",
-            origin: false))
-      }
-      let best = study.bestAffordable()
-      let records = study.mappedRecords.mapValues { Dictionary($0.map { ($0.flight, $0) }) { first, _ in first } }
-      let combinations = study.table.rows.map {
-        MonteCarlo.Combination(network: .init($0.network), interceptor: .init($0.interceptor), basing: .init($0.basing))
-      }
-      for flight in study.mappedFlights {
-        let outcomes = combinations.compactMap { records[$0]?[flight.flight]?.outcome }
-        let intercepted = outcomes.filter { $0 == .intercepted }.count
-        var lines = [
-          "<b>Flight \(flight.flight)</b>: \(flight.aircraft), \(flight.origin) → \(flight.destination), "
-            + "transponder \(flight.transponderOn ? "on" : "off")",
-          "Intercepted in \(intercepted) of \(outcomes.count) combinations.",
-        ]
-        for (network, row) in best {
-          guard let row,
-            let record = records[
-              MonteCarlo.Combination(
-                network: .init(network), interceptor: .init(row.interceptor), basing: .init(row.basing))
-            ]?[flight.flight]
-          else { continue }
-          lines.append(
-            "\(network), \(study.interceptorName(row.interceptor)) from \(row.basing): "
-              + "<b>\(ReportCharts.words(record.outcome))</b>")
-        }
-        let step = max(1, flight.samples.count / 200)
-        let points = flight.samples.enumerated().filter {
-          $0.offset % step == 0 || $0.offset == flight.samples.count - 1
-        }
-        .map { [rounded($0.element.latitude), rounded($0.element.longitude)] }
-        payload.tracks.append(
-          Track(
-            points: points,
-            popup: lines.map {
-              ReportText.escape($0).replacingOccurrences(of: "&lt;b&gt;", with: "<b>")
-                .replacingOccurrences(of: "&lt;/b&gt;", with: "</b>")
-            }.joined(separator: "<br>"),
-            intercepted: intercepted > 0))
-      }
-      for (network, row) in best {
-        guard let row else { continue }
-        let combination = MonteCarlo.Combination(
-          network: .init(network), interceptor: .init(row.interceptor), basing: .init(row.basing))
-        for record in study.mappedRecords[combination] ?? [] {
-          guard let latitude = record.interceptLatitude, let longitude = record.interceptLongitude else { continue }
-          payload.intercepts.append(
-            Point(
-              lat: latitude, lon: longitude,
-              label: "flight \(record.flight) intercepted (\(network), \(study.interceptorName(row.interceptor)) from "
-                + "\(row.basing)), "
-                + String(format: "%.0f min after the border", (record.borderToInterception ?? 0) / 60),
-              colour: ReportCharts.palette[
-                (best.firstIndex { $0.network == network } ?? 0) % ReportCharts.palette.count]))
-        }
-      }
+      if studyIndex == 0 || !many { addBasesAndAreas(of: scenario, to: &payload) }
+      addFlights(of: study, prefix: prefix, to: &payload)
     }
     payload.legend += [
       ["interceptor base (rings: combat radius per type)", "#000000"], ["origin strips", "#D55E00"],
@@ -181,6 +112,98 @@ enum ReportMap {
       <script>\(script)</script>
 
       """
+  }
+
+  /// The interceptor bases with each type's combat-radius ring, and the origin strips and destinations of `scenario`.
+  private static func addBasesAndAreas(of scenario: InterdictionScenario, to payload: inout Payload) {
+    var seen = Set<String>()
+    for basing in scenario.basings {
+      for station in basing.stations where seen.insert(station.name).inserted {
+        payload.bases.append(
+          Point(lat: station.latitude, lon: station.longitude, label: station.name, colour: "#000"))
+        for (index, interceptor) in scenario.interceptors.enumerated() {
+          payload.rings.append(
+            Ring(
+              lat: station.latitude, lon: station.longitude, metres: interceptor.combatRadius.value,
+              label: "\(interceptor.name) combat radius from \(station.name): "
+                + String(format: "%.0f km", interceptor.combatRadius.value / 1_000),
+              colour: ReportCharts.palette[(index + 2) % ReportCharts.palette.count]))
+        }
+      }
+    }
+    for area in scenario.pattern.origins {
+      payload.areas.append(
+        Area(
+          lat: area.latitude, lon: area.longitude, metres: area.radius, label: "origin: \(area.name)", origin: true))
+    }
+    for area in scenario.pattern.destinations {
+      payload.areas.append(
+        Area(
+          lat: area.latitude, lon: area.longitude, metres: area.radius, label: "destination: \(area.name)",
+          origin: false))
+    }
+  }
+
+  /// The mapped flights of `study` with their outcome popups, and the intercept points of each network's best
+  /// affordable option, in layers whose names start with `prefix`.
+  private static func addFlights(of study: ReportStudy, prefix: String, to payload: inout Payload) {
+    let best = study.bestAffordable()
+    let records = study.mappedRecords.mapValues { Dictionary($0.map { ($0.flight, $0) }) { first, _ in first } }
+    let combinations = study.table.rows.map {
+      MonteCarlo.Combination(network: .init($0.network), interceptor: .init($0.interceptor), basing: .init($0.basing))
+    }
+    for flight in study.mappedFlights {
+      let outcomes = combinations.compactMap { records[$0]?[flight.flight]?.outcome }
+      let intercepted = outcomes.filter { $0 == .intercepted }.count
+      var lines = [
+        "<b>Flight \(flight.flight)</b>: \(flight.aircraft), \(flight.origin) → \(flight.destination), "
+          + "transponder \(flight.transponderOn ? "on" : "off")",
+        "Intercepted in \(intercepted) of \(outcomes.count) combinations.",
+      ]
+      if !prefix.isEmpty { lines.insert("Scenario: \(study.scenario.title)", at: 1) }
+      for (network, row) in best {
+        guard let row,
+          let record = records[
+            MonteCarlo.Combination(
+              network: .init(network), interceptor: .init(row.interceptor), basing: .init(row.basing))
+          ]?[flight.flight]
+        else { continue }
+        lines.append(
+          "\(network), \(study.interceptorName(row.interceptor)) from \(row.basing): "
+            + "<b>\(ReportCharts.words(record.outcome))</b>")
+      }
+      let step = max(1, flight.samples.count / 200)
+      let points = flight.samples.enumerated().filter {
+        $0.offset % step == 0 || $0.offset == flight.samples.count - 1
+      }
+      .map { [rounded($0.element.latitude), rounded($0.element.longitude)] }
+      payload.tracks.append(
+        Track(
+          points: points,
+          popup: lines.map {
+            ReportText.escape($0).replacingOccurrences(of: "&lt;b&gt;", with: "<b>")
+              .replacingOccurrences(of: "&lt;/b&gt;", with: "</b>")
+          }.joined(separator: "<br>"),
+          intercepted: intercepted > 0, layer: "\(prefix)Flight tracks (click one for its outcome)"))
+    }
+    for (network, row) in best {
+      guard let row else { continue }
+      let combination = MonteCarlo.Combination(
+        network: .init(network), interceptor: .init(row.interceptor), basing: .init(row.basing))
+      for record in study.mappedRecords[combination] ?? [] {
+        guard let latitude = record.interceptLatitude, let longitude = record.interceptLongitude else { continue }
+        payload.intercepts.append(
+          Intercept(
+            point: Point(
+              lat: latitude, lon: longitude,
+              label: "flight \(record.flight) intercepted (\(network), \(study.interceptorName(row.interceptor)) from "
+                + "\(row.basing)), "
+                + String(format: "%.0f min after the border", (record.borderToInterception ?? 0) / 60),
+              colour: ReportCharts.palette[
+                (best.firstIndex { $0.network == network } ?? 0) % ReportCharts.palette.count]),
+            layer: "\(prefix)Intercept points (best affordable option per network)"))
+      }
+    }
   }
 
   /// The network configurations whose best options mark intercept points, in the first study's order.
@@ -228,18 +251,25 @@ enum ReportMap {
         return L.circle([a.lat, a.lon], {radius: a.metres, color: a.origin ? '#D55E00' : '#7a3e9d', weight: 1,
           fillOpacity: 0.15}).bindTooltip(a.label);
       })).addTo(map);
-      var tracks = L.featureGroup(data.tracks.map(function (t) {
+      // One layer per name (per scenario in a comparison), in the order the payload lists them.
+      function layered(items, draw) {
+        var layers = {};
+        items.forEach(function (item) {
+          if (!layers[item.layer]) { layers[item.layer] = overlays[item.layer] = L.featureGroup().addTo(map); }
+          draw(item).addTo(layers[item.layer]);
+        });
+        return Object.keys(layers).map(function (name) { return layers[name]; });
+      }
+      var tracks = layered(data.tracks, function (t) {
         return L.polyline(t.points, {color: t.intercepted ? '#009E73' : '#b2182b', weight: 2, opacity: 0.7})
           .bindPopup(t.popup);
-      }));
-      if (data.tracks.length) {
-        overlays['Flight tracks (click one for its outcome)'] = tracks.addTo(map);
-      }
-      if (data.intercepts.length) {
-        overlays['Intercept points (best affordable option per network)'] = group(data.intercepts,
-          {radius: 4, weight: 1, fillOpacity: 0.9}).addTo(map);
-      }
-      [sites, bases, tracks].forEach(function (layer) {
+      });
+      layered(data.intercepts, function (i) {
+        var p = i.point;
+        return L.circleMarker([p.lat, p.lon], {color: p.colour, radius: 4, weight: 1, fillOpacity: 0.9})
+          .bindTooltip(p.label);
+      });
+      [sites, bases].concat(tracks).forEach(function (layer) {
         if (layer.getLayers().length) { extent.extend(layer.getBounds()); }
       });
       if (extent.isValid()) { map.fitBounds(extent); } else { map.setView([-9, -75], 5); }

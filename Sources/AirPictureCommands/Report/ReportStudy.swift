@@ -10,6 +10,9 @@ struct ReportStudy {
   var mappedFlights: [MappedFlight] = []
   var mappedRecords: [MonteCarlo.Combination: [FlightRecord]] = [:]
   var overlays: [CoverageOverlay] = []
+  /// Where the run wrote this scenario's coverage maps, relative to the output folder (`compare` gives each scenario
+  /// its own, `coverage/<scenario-id>`, so scenarios sharing network ids do not collide).
+  var coverageFolder = "coverage"
 
   /// The interceptor type's name for `id`, or `id` itself.
   func interceptorName(_ id: String) -> String {

@@ -11,7 +11,7 @@ public enum PNGWriter {
       try image.write(red, band: 1)
       try image.write(green, band: 2)
       try image.write(blue, band: 3)
-      try image.copy(to: temporary, driver: "PNG", options: ["WORLDFILE=YES"])
+      try image.copy(to: temporary, driver: "PNG", options: ["WORLDFILE=YES", "ZLEVEL=1"])
     }
   }
 

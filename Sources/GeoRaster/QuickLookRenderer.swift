@@ -25,7 +25,9 @@ public enum QuickLookRenderer {
   ) throws -> Background {
     let (elevation, classes, georeference) = try upsampled(
       elevation: elevation, classes: classes, georeference: sourceGeoreference)
-    let shade = try hillshade(elevation: elevation, georeference: georeference)
+    let shade = try HillshadeMemo.shared.shade(of: elevation, georeference: georeference) {
+      try hillshade(elevation: elevation, georeference: georeference)
+    }
     let colours = try colourise(classes: classes, palette: palette, georeference: georeference)
     var red = shade
     var green = shade

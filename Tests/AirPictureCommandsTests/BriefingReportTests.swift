@@ -60,6 +60,9 @@ import Testing
     #expect(html.contains("Intercepted in "))
     let digest = try Self.sha256sum(Self.today)
     #expect(html.contains(digest), "the report lacks the scenario's SHA-256 \(digest)")
+    // The commit of the clone the tested executable was built in (the tests run from that clone).
+    let head = try Self.gitHead()
+    #expect(head.count == 40 && html.contains(head), "the report lacks the source tree's commit \(head)")
     guard let rendering = try rendered(report) else { return }
     let dom = rendering.dom
     #expect(dom.contains("id=\"summary\"") && dom.contains("Executive summary"))
@@ -163,6 +166,19 @@ import Testing
       $0.hasPrefix("title: \"")
     }
     return String(line?.dropFirst("title: \"".count).dropLast() ?? "")
+  }
+
+  /// The repository's `git rev-parse HEAD`.
+  static func gitHead() throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-C", AirPictureProcess.repository.path, "rev-parse", "HEAD"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return output.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   /// The digest from coreutils' `sha256sum`, independent of the report's own implementation.

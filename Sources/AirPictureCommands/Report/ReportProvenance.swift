@@ -20,7 +20,7 @@ struct ReportProvenance {
   var inputs: [Input]
 
   /// The provenance of a run over `scenarioPaths` (interdiction scenarios; their network scenario, borders and regions
-  /// files are hashed too) on `dems`; the commit comes from `AIRPICTURE_COMMIT` when the build does not know it.
+  /// files are hashed too) on `dems`; the commit is `AIRPICTURE_COMMIT`, else the executable's source tree's.
   static func collect(
     scenarioPaths: [String], borders: [String?], regions: [String?], dems: [String], seed: UInt64, flights: Int,
     version: String, environment: [String: String] = ProcessInfo.processInfo.environment
@@ -43,7 +43,8 @@ struct ReportProvenance {
     formatter.timeZone = TimeZone(identifier: "UTC")
     return ReportProvenance(
       version: version.isEmpty ? "not set in this build" : version,
-      commit: environment["AIRPICTURE_COMMIT"].flatMap { $0.isEmpty ? nil : $0 } ?? "not recorded in this build",
+      commit: environment["AIRPICTURE_COMMIT"].flatMap { $0.isEmpty ? nil : $0 } ?? SourceCommit.ofExecutable()
+        ?? "not recorded (set AIRPICTURE_COMMIT when the executable lies outside its git clone)",
       commandLine: CommandLine.arguments.map(shellQuoted).joined(separator: " "), date: formatter.string(from: Date()),
       seed: seed, flights: flights, dems: dems, inputs: inputs)
   }

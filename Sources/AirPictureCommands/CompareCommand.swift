@@ -105,13 +105,9 @@ struct CompareCommand: ParsableCommand {
         let fields = try CoverageFields(scenario: scenario.network, dem: dem, threads: threads, warn: reporter.warn)
         let coverageFolder = "coverage/\(scenario.id)"
         if !noCoverageMaps {
-          try SimulationWorldBuilder.reserveFields(of: scenario, in: fields)
-          var study = try CoverageStudy(
-            scenario: scenario.network, fields: fields,
-            outputDirectory: folder.appendingPathComponent(coverageFolder))
-          study.mapsMarkCoarseTerrain = fields.demChoice?.isFallback ?? false
-          _ = try study.run { reporter.report("\(scenario.id) coverage maps: \($0)", $1) }
-          reporter.finish()
+          _ = try InterdictionRun.coverageMaps(
+            of: scenario, fields: fields, into: folder.appendingPathComponent(coverageFolder),
+            label: "\(scenario.id) coverage maps", reporter: reporter)
         }
         let run = try InterdictionRun(
           scenario: scenario, fields: fields, flights: flights, seed: seed, threads: threads, mapFlights: mapFlights,

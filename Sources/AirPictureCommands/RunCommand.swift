@@ -83,12 +83,9 @@ struct RunCommand: ParsableCommand {
       let coarseTerrain = fields.demChoice?.isFallback ?? false
       var coverageMaps: [CoverageMapBackground] = []
       if !noCoverageMaps {
-        try SimulationWorldBuilder.reserveFields(of: scenario, in: fields)
-        var study = try CoverageStudy(
-          scenario: scenario.network, fields: fields, outputDirectory: folder.appendingPathComponent("coverage"))
-        study.mapsMarkCoarseTerrain = coarseTerrain
-        coverageMaps = try study.run { reporter.report("coverage maps: \($0)", $1) }.maps
-        reporter.finish()
+        coverageMaps = try InterdictionRun.coverageMaps(
+          of: scenario, fields: fields, into: folder.appendingPathComponent("coverage"), label: "coverage maps",
+          reporter: reporter)
       }
       let run = try InterdictionRun(
         scenario: scenario, fields: fields, flights: flights, seed: seed, threads: threads, mapFlights: mapFlights,

@@ -1,4 +1,5 @@
 import CGDAL
+import Foundation
 
 /// Writes an RGB image to PNG through GDAL's PNG driver, with a world file and `.aux.xml` so GIS tools place it.
 public enum PNGWriter {
@@ -30,5 +31,29 @@ public enum PNGWriter {
       Int(GDALGetRasterXSize(handle)), Int(GDALGetRasterYSize(handle)), try image.readBytes(band: 1),
       try image.readBytes(band: 2), try image.readBytes(band: 3)
     )
+  }
+
+  /// The image at `path` scaled to `width` pixels wide (height in proportion; averaged), encoded as PNG bytes: a
+  /// lighter copy to embed where the full map would be too heavy.
+  public static func downscaled(_ path: String, width: Int) throws -> Data {
+    GDALRuntime.ensureRegistered()
+    CPLErrorReset()
+    guard let handle = GDALOpenEx(path, UInt32(GDAL_OF_RASTER | GDAL_OF_READONLY), nil, nil, nil) else {
+      throw GeoRasterError("cannot open image '\(path)': \(GDALRuntime.lastError(or: "not a raster GDAL reads"))")
+    }
+    let image = MemoryRaster(adopting: handle)
+    let sourceWidth = Int(GDALGetRasterXSize(handle))
+    let sourceHeight = Int(GDALGetRasterYSize(handle))
+    let targetWidth = min(max(width, 1), sourceWidth)
+    let targetHeight = max(1, sourceHeight * targetWidth / max(sourceWidth, 1))
+    let small = try image.resampled(width: targetWidth, height: targetHeight, method: "average")
+    let memoryPath = "/vsimem/airpicture-downscaled-\(UUID().uuidString).png"
+    try small.copy(to: memoryPath, driver: "PNG", options: ["ZLEVEL=6"])
+    defer { VSIUnlink(memoryPath) }
+    var length: vsi_l_offset = 0
+    guard let buffer = VSIGetMemFileBuffer(memoryPath, &length, 0) else {
+      throw GeoRasterError("cannot encode a smaller copy of '\(path)'")
+    }
+    return Data(bytes: buffer, count: Int(length))
   }
 }

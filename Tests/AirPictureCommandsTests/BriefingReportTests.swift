@@ -51,6 +51,8 @@ import Testing
     #expect(!html.contains("<link") && !html.contains("<script src") && !html.contains("<img src=\"http"))
     #expect(!html.contains("coverage/integrated--") && !html.contains("url(images/"))
     #expect(html.contains("data:image/png;base64,"), "no coverage overlay embedded")
+    // Coverage per configuration and altitude: the maps at each of the network's flight levels are overlays too.
+    #expect(["FL100", "FL150", "FL250"].isNonEmptyAndAll { html.contains(", at \($0)") }, "no flight-level overlay")
     // The F-16 at US$285 M buys 12 aircraft, 2 alert pairs at six aircraft a pair: the forward basing keeps 3.
     #expect(html.contains("NO: needs 3 alert pairs, budget sustains 2"))
     #expect(html.contains("flight hours only"))

@@ -36,6 +36,7 @@ demo: build
 # The shipped scenarios (Scenarios/*.yaml): tables, maps, KML and GeoTIFFs in out/SCENARIO/. They use the 30" Peru
 # composite in ../shared/terrain when it is there, else the embedded coarse DEM.
 scenarios: build
+	@mkdir -p $(OUT)
 	for scenario in peru-2025 peru-2025-ssr-only peru-planned; do \
 	  .build/release/airpicture coverage Scenarios/$$scenario.yaml --out $(OUT)/$$scenario || exit 1; \
 	done

@@ -35,7 +35,8 @@ struct ScenarioCoverageRun {
       print(
         "wrote \(result.files.count) files to \(out): coverage-table.csv/.json, coverage.kml, "
           + "coverage-polygons.kml/.gpkg, per configuration and target a GeoTIFF (and one with the voice relay) with "
-          + "its QGIS style (.qml), PNG maps (at the map altitude and each flight level) and a Google Earth overlay (.kmz), per-radar GeoTIFFs, "
+          + "its QGIS style (.qml), PNG maps (at the map altitude and each flight level) and a Google Earth overlay "
+          + "(.kmz), per-radar GeoTIFFs, "
           + "\(RunManifest.fileName)")
     } catch {
       reporter.finish()

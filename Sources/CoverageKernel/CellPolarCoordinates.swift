@@ -3,22 +3,27 @@ import Foundation
 /// Ground distance and azimuth from the radar to every cell centre of a grid, from per-row and per-column
 /// tables so the per-cell cost is a few multiplications (great circle for geographic grids, planar otherwise).
 struct CellPolarCoordinates {
-  private let geographic: Bool
-  private let radius: Double
+  fileprivate let geographic: Bool
+  fileprivate let radius: Double
   // Geographic: per row sin²(Δφ/2), cos φ0 cos φ, cos φ0 sin φ, sin φ0 cos φ, cos φ; per column sin²(Δλ/2), sin Δλ, cos Δλ.
   // Projected: per row Δy and per column Δx (the other tables empty).
-  private var rowA: [Double] = []
-  private var rowB: [Double] = []
+  fileprivate var rowA: [Double] = []
+  fileprivate var rowB: [Double] = []
   private var rowC: [Double] = []
   private var rowD: [Double] = []
   private var rowE: [Double] = []
-  private var columnA: [Double] = []
+  fileprivate var columnA: [Double] = []
   private var columnB: [Double] = []
   private var columnC: [Double] = []
+  /// Columns of the grid.
+  let columns: Int
+  /// The column nearest the radar's meridian (or easting): distances along any row fall toward it and rise past it.
+  private(set) var nearestColumn = 0
 
   init(geometry: GridGeometry, origin: MapPoint, earthRadius: Double) {
     radius = earthRadius
     geographic = geometry.coordinateSystem == .geographic
+    self.columns = geometry.width
     let rows = 0..<geometry.height
     let columns = 0..<geometry.width
     if geographic {
@@ -43,6 +48,8 @@ struct CellPolarCoordinates {
       rowA = rows.map { geometry.y(ofRow: Double($0)) - origin.y }
       columnA = columns.map { geometry.x(ofColumn: Double($0)) - origin.x }
     }
+    // Geographic tables hold sin²(Δλ/2), projected ones Δx: either way the smallest magnitude is nearest.
+    nearestColumn = columnA.indices.min { abs(columnA[$0]) < abs(columnA[$1]) } ?? 0
   }
 
   /// Writes the distance (metres) and azimuth (radians) of the cells of `row` in `columns` to `distance` and
@@ -85,5 +92,17 @@ struct CellPolarCoordinates {
         }
       }
     }
+  }
+}
+
+extension CellPolarCoordinates {
+  /// The ground distance of one cell centre, computed exactly as `fill` computes it (so both agree to the bit).
+  func distance(row: Int, column: Int) -> Double {
+    if geographic {
+      return 2 * radius * FastMath.smallArcsine((rowA[row] + rowB[row] * columnA[column]).squareRoot())
+    }
+    let east = columnA[column]
+    let north = rowA[row]
+    return (east * east + north * north).squareRoot()
   }
 }

@@ -32,17 +32,19 @@ extension LineOfSightKernel {
   {
     let cellSize = try sweepCellSize(for: site, over: geometry)
     let plan = PolarLayout.Plan(
-      maximumRange: sweptRange(for: site, over: geometry), cellSize: cellSize, resolution: resolution)
+      maximumRange: sweptRange(for: site, over: geometry), cellSize: cellSize, resolution: resolution,
+      slabStore: slabStore)
     let cells = geometry.width * geometry.height
     let floatPlanes = site.limits.maximumElevation == nil ? 2 : 3
     let perSample = (plan.lastSample + 1) * (1 + 2 * MemoryLayout<Float>.size)
-    let perRadial = plan.radialTotal * MemoryLayout<Int32>.size
+    let perRadial =
+      plan.radialTotal * (MemoryLayout<Int32>.size + MemoryLayout<Float>.size + 4 * MemoryLayout<Int>.size)
     let perRowAndColumn =
       (geometry.coordinateSystem == .geographic
         ? 5 * geometry.height + 3 * geometry.width
         : geometry.height + geometry.width) * MemoryLayout<Double>.size
     return CoverageResourceEstimate(
-      windowCells: cells, sweepSamples: plan.storageCount, terrainBytes: cells * MemoryLayout<Float>.size,
+      windowCells: cells, sweepSamples: plan.sampleCount, terrainBytes: cells * MemoryLayout<Float>.size,
       storeBytes: plan.storageCount * MemoryLayout<Float>.size,
       fieldBytes: cells * (floatPlanes * MemoryLayout<Float>.size + 1),
       tableBytes: perSample + perRadial + perRowAndColumn)

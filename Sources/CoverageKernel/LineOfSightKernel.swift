@@ -14,6 +14,9 @@ public struct LineOfSightKernel: Sendable {
   public var resolution: SweepResolution
   /// Worker threads (1 runs inline).
   public var threads: Int
+  /// The most floats one range slab's slope store may hold; nil (the default) sizes it to the larger of 16 MiB and
+  /// a byte per window cell. Results do not depend on it (tests cut the range into many slabs to prove it).
+  public var slabStore: Int?
 
   /// Creates a kernel; `threads` defaults to the number of active processors.
   public init(earth: EarthModel = .standard, resolution: SweepResolution = .standard, threads: Int? = nil) {
@@ -38,9 +41,9 @@ public struct LineOfSightKernel: Sendable {
     let cellSize = try sweepCellSize(for: site, over: terrain.geometry)
     let antenna = try site.antennaAltitude(over: terrain)
     let layout = PolarLayout(
-      maximumRange: sweptRange(for: site, over: terrain.geometry), cellSize: cellSize, resolution: resolution)
+      maximumRange: sweptRange(for: site, over: terrain.geometry), cellSize: cellSize, resolution: resolution,
+      slabStore: slabStore)
     let sweep = makeSweep(layout: layout, site: site, geometry: terrain.geometry, antenna: antenna)
-    workspace.reserveStore(count: layout.storageCount)
     if !(terrain.voidsExpected ?? terrain.hasVoids) {
       let first = run(
         sweep, site: site, terrain: terrain, antenna: antenna, workspace: workspace, tracksVoids: false,
@@ -61,40 +64,84 @@ public struct LineOfSightKernel: Sendable {
     return tracked.field
   }
 
-  /// One sweep and read-back; with `tracksVoids` also the per-radial void table, the void mask and its counts.
+  /// The sweep and read-back slab by slab (one slab's store held at a time); with `tracksVoids` also the
+  /// per-radial void table, the void mask and its counts. Every cell is written by exactly one slab; should a
+  /// grid's distances ever break the bisection's assumption, the whole range is swept again as one slab.
   private func run(
+    _ sweep: RadialSweep, site: RadarSite, terrain: ElevationGrid, antenna: Double, workspace: CoverageWorkspace,
+    tracksVoids: Bool, progress: (@Sendable (Double) -> Void)?
+  ) -> (field: CoverageField, counts: PolarReadBack.Counts) {
+    let result = sweepAndReadBack(
+      sweep, site: site, terrain: terrain, antenna: antenna, workspace: workspace, tracksVoids: tracksVoids,
+      progress: progress)
+    guard result.counts.written != terrain.heights.count, sweep.layout.slabs.count > 1 else { return result }
+    workspace.recycle(result.field)
+    let single = RadialSweep(
+      layout: sweep.layout.asOneSlab(), path: sweep.path, inverseDistance: sweep.inverseDistance,
+      slopeOffset: sweep.slopeOffset, initialSlope: sweep.initialSlope)
+    return sweepAndReadBack(
+      single, site: site, terrain: terrain, antenna: antenna, workspace: workspace, tracksVoids: tracksVoids,
+      progress: progress)
+  }
+
+  private func sweepAndReadBack(
     _ sweep: RadialSweep, site: RadarSite, terrain: ElevationGrid, antenna: Double, workspace: CoverageWorkspace,
     tracksVoids: Bool, progress: (@Sendable (Double) -> Void)?
   ) -> (field: CoverageField, counts: PolarReadBack.Counts) {
     let geometry = terrain.geometry
     let layout = sweep.layout
-    // One entry per radial: the first range sample that depends on a void.
-    var voidStart = [Int32](repeating: .max, count: tracksVoids ? layout.radialTotal : 0)
-    let sweepShare = 0.5
-    workspace.store.withUnsafeMutableBufferPointer { slopes in
-      let storeBase = slopes.baseAddress!
-      voidStart.withUnsafeMutableBufferPointer { voidTable in
-        let voidBase = tracksVoids ? voidTable.baseAddress : nil
-        terrain.heights.withUnsafeBufferPointer { heights in
-          var done = 0
-          let total = layout.annuli.reduce(0) { $0 + $1.radialCount }
-          for index in layout.annuli.indices {
-            let annulus = layout.annuli[index]
-            ParallelWork.forEachChunk(count: annulus.radialCount, threads: threads, chunkSize: 64) { radials in
-              sweep.sweep(
-                annulus: index, radials: radials, terrain: heights, columns: geometry.width, rows: geometry.height,
-                store: storeBase, voidStart: voidBase)
+    workspace.reserveStore(count: layout.storageCount)
+    let state = RadialSweep.State.allocate(radials: layout.radialTotal, tracksVoids: tracksVoids)
+    defer { state.deallocate() }
+    let cells = geometry.width * geometry.height
+    let reader = PolarReadBack(
+      layout: layout, polar: CellPolarCoordinates(geometry: geometry, origin: site.position, earthRadius: earth.radius),
+      limits: site.limits, antenna: antenna, inverseTwoKR: 1 / (2 * earth.effectiveRadius),
+      ceilingSlope: site.limits.maximumElevation.map { tan($0 * .pi / 180) })
+    let hasCeiling = reader.ceilingSlope != nil
+    var agl = [Float]()
+    var ceiling = [Float]()
+    var mask = [UInt8](repeating: 0, count: tracksVoids ? cells : 0)
+    let total = CountTotal()
+    let done = ProgressCounter(total: max(1, layout.sampleCount + cells))
+    let msl = workspace.plane(count: cells) { mslBase in
+      agl = workspace.plane(count: cells) { aglBase in
+        ceiling = workspace.plane(count: hasCeiling ? cells : 0) { ceilingBase in
+          mask.withUnsafeMutableBufferPointer { maskBuffer in
+            let output = PolarReadBack.Output(
+              columns: geometry.width, lowestMSL: mslBase, lowestAGL: aglBase,
+              ceilingMSL: hasCeiling ? ceilingBase : nil, voidDependent: tracksVoids ? maskBuffer.baseAddress : nil)
+            workspace.store.withUnsafeMutableBufferPointer { slopes in
+              let storeBase = slopes.baseAddress!
+              terrain.heights.withUnsafeBufferPointer { heights in
+                for slab in layout.slabs {
+                  for ring in slab.rings {
+                    ParallelWork.forEachChunk(count: ring.radialCount, threads: threads, chunkSize: 64) { radials in
+                      sweep.sweep(
+                        slab: slab, ring: ring, radials: radials, terrain: heights, columns: geometry.width,
+                        rows: geometry.height, store: storeBase, state: state)
+                    }
+                    if let progress { progress(min(1, done.add(ring.radialCount * ring.samplesPerRadial))) }
+                  }
+                  ParallelWork.forEachChunk(count: geometry.height, threads: threads, chunkSize: 16) { rows in
+                    let counts = reader.fill(
+                      rows: rows, slab: slab, terrain: heights.baseAddress!, store: storeBase,
+                      voidStart: state.voidStart, output: output)
+                    total.add(counts)
+                    if let progress { progress(min(1, done.add(counts.written))) }
+                  }
+                }
+              }
             }
-            done += annulus.radialCount
-            progress?(sweepShare * Double(done) / Double(total))
           }
         }
       }
     }
-    return readBack(
-      layout: layout, workspace: workspace, site: site, terrain: terrain, antenna: antenna,
-      voidStart: tracksVoids ? voidStart : nil,
-      progress: progress.map { report in { @Sendable fraction in report(sweepShare + (1 - sweepShare) * fraction) } })
+    let counts = total.counts
+    let field = CoverageField(
+      geometry: geometry, lowestAltitudeMSL: msl, lowestAltitudeAGL: agl, ceilingMSL: hasCeiling ? ceiling : nil,
+      voidDependentCellCount: counts.voidDependent, voidDependence: tracksVoids ? mask : nil)
+    return (field, counts)
   }
 
   private func makeSweep(layout: PolarLayout, site: RadarSite, geometry: GridGeometry, antenna: Double) -> RadialSweep {
@@ -115,58 +162,6 @@ public struct LineOfSightKernel: Sendable {
   /// The running slope before the first sample without a minimum elevation: steeper down than any terrain seen
   /// from an antenna up to 100 km above it at any range step, finite so that slopes still interpolate.
   static let unlimitedSlope: Float = -1e30
-
-  /// Turns the polar slope store into per-cell lowest visible altitudes, rows in parallel, counting the window's
-  /// void cells; with `voidStart` (the sweep tracked voids) also the void mask and the counts of in-range and
-  /// void-dependent cells.
-  private func readBack(
-    layout: PolarLayout, workspace: CoverageWorkspace, site: RadarSite, terrain: ElevationGrid, antenna: Double,
-    voidStart: [Int32]?, progress: (@Sendable (Double) -> Void)?
-  ) -> (field: CoverageField, counts: PolarReadBack.Counts) {
-    let geometry = terrain.geometry
-    let cells = geometry.width * geometry.height
-    let reader = PolarReadBack(
-      layout: layout, polar: CellPolarCoordinates(geometry: geometry, origin: site.position, earthRadius: earth.radius),
-      limits: site.limits, antenna: antenna, inverseTwoKR: 1 / (2 * earth.effectiveRadius),
-      ceilingSlope: site.limits.maximumElevation.map { tan($0 * .pi / 180) })
-    let hasCeiling = reader.ceilingSlope != nil
-    let rowsDone = ProgressCounter(total: geometry.height)
-    var agl = [Float]()
-    var ceiling = [Float]()
-    var mask = [UInt8](repeating: 0, count: voidStart == nil ? 0 : cells)
-    let total = CountTotal()
-    let msl = workspace.plane(count: cells) { mslBase in
-      agl = workspace.plane(count: cells) { aglBase in
-        ceiling = workspace.plane(count: hasCeiling ? cells : 0) { ceilingBase in
-          mask.withUnsafeMutableBufferPointer { maskBuffer in
-            let output = PolarReadBack.Output(
-              columns: geometry.width, lowestMSL: mslBase, lowestAGL: aglBase,
-              ceilingMSL: hasCeiling ? ceilingBase : nil, voidDependent: voidStart == nil ? nil : maskBuffer.baseAddress
-            )
-            workspace.store.withUnsafeBufferPointer { slopes in
-              terrain.heights.withUnsafeBufferPointer { heights in
-                (voidStart ?? []).withUnsafeBufferPointer { voidTable in
-                  let voidBase = voidStart == nil ? nil : voidTable.baseAddress
-                  ParallelWork.forEachChunk(count: geometry.height, threads: threads, chunkSize: 16) { rows in
-                    let counts = reader.fill(
-                      rows: rows, terrain: heights.baseAddress!, store: slopes.baseAddress!, voidStart: voidBase,
-                      output: output)
-                    total.add(counts)
-                    if let progress { progress(rowsDone.add(rows.count)) }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    let counts = total.counts
-    let field = CoverageField(
-      geometry: geometry, lowestAltitudeMSL: msl, lowestAltitudeAGL: agl, ceilingMSL: hasCeiling ? ceiling : nil,
-      voidDependentCellCount: counts.voidDependent, voidDependence: voidStart == nil ? nil : mask)
-    return (field, counts)
-  }
 }
 
 /// Sums the read-back's per-chunk counts from worker threads.
@@ -179,6 +174,7 @@ private final class CountTotal: @unchecked Sendable {
     total.inRange += counts.inRange
     total.voidDependent += counts.voidDependent
     total.voidCells += counts.voidCells
+    total.written += counts.written
     lock.unlock()
   }
 

@@ -27,24 +27,50 @@ struct RadialSweep {
   /// Radials walked together: one block of the store.
   static let blockWidth = PolarLayout.lanes
 
-  /// Sweeps radials `radials` of `annulus`, writing into `store` (the layout's shared slope store) and, when the
-  /// terrain has voids, into `voidStart` (one entry per radial of the layout, `Annulus.radialOffset` first).
+  /// What each radial carries from one range slab to the next: its running slope, its fixed-point position and
+  /// step, and (in `voidStart`) its first void-dependent sample. One entry per radial of the layout,
+  /// `Annulus.radialOffset` first; owned by the caller.
+  struct State {
+    let running: UnsafeMutablePointer<Float>
+    /// Column, row, column step and row step, four entries per radial.
+    let position: UnsafeMutablePointer<Int>
+    /// Nil when the terrain has no voids.
+    let voidStart: UnsafeMutablePointer<Int32>?
+
+    /// Allocates the state of `radials` radials (`tracksVoids`: with the void table, every entry `Int32.max`).
+    static func allocate(radials: Int, tracksVoids: Bool) -> State {
+      let voidStart = tracksVoids ? UnsafeMutablePointer<Int32>.allocate(capacity: radials) : nil
+      voidStart?.initialize(repeating: .max, count: radials)
+      return State(
+        running: .allocate(capacity: radials), position: .allocate(capacity: 4 * radials), voidStart: voidStart)
+    }
+
+    func deallocate() {
+      running.deallocate()
+      position.deallocate()
+      voidStart?.deallocate()
+    }
+  }
+
+  /// Sweeps radials `radials` of the annulus of `ring` over the samples `slab` holds, writing the slopes into
+  /// `store` (the slab's store) and carrying each radial's running state in `state`. Slabs are swept in order,
+  /// and within a slab the annuli from the innermost outward (a radial starts from its parents' final state).
   func sweep(
-    annulus index: Int, radials: Range<Int>, terrain: UnsafeBufferPointer<Float>, columns: Int, rows: Int,
-    store: UnsafeMutablePointer<Float>, voidStart: UnsafeMutablePointer<Int32>?
+    slab: RangeSlab, ring: RangeSlab.Ring, radials: Range<Int>, terrain: UnsafeBufferPointer<Float>, columns: Int,
+    rows: Int, store: UnsafeMutablePointer<Float>, state: State
   ) {
     var block = radials.lowerBound
     while block < radials.upperBound {
       let end = min(block + Self.blockWidth, radials.upperBound)
       // Two copies of the loop: the void bookkeeping costs nothing on terrain without voids.
-      if let voidStart {
+      if state.voidStart != nil {
         sweepBlock(
-          annulus: index, radials: block..<end, terrain: terrain, columns: columns, rows: rows, store: store,
-          voidStart: voidStart, tracksVoids: true)
+          slab: slab, ring: ring, radials: block..<end, terrain: terrain, columns: columns, rows: rows, store: store,
+          state: state, tracksVoids: true)
       } else {
         sweepBlock(
-          annulus: index, radials: block..<end, terrain: terrain, columns: columns, rows: rows, store: store,
-          voidStart: nil, tracksVoids: false)
+          slab: slab, ring: ring, radials: block..<end, terrain: terrain, columns: columns, rows: rows, store: store,
+          state: state, tracksVoids: false)
       }
       block = end
     }
@@ -52,9 +78,10 @@ struct RadialSweep {
 
   @inline(__always)
   private func sweepBlock(
-    annulus index: Int, radials: Range<Int>, terrain: UnsafeBufferPointer<Float>, columns: Int, rows: Int,
-    store: UnsafeMutablePointer<Float>, voidStart: UnsafeMutablePointer<Int32>?, tracksVoids: Bool
+    slab: RangeSlab, ring: RangeSlab.Ring, radials: Range<Int>, terrain: UnsafeBufferPointer<Float>, columns: Int,
+    rows: Int, store: UnsafeMutablePointer<Float>, state: State, tracksVoids: Bool
   ) {
+    let index = ring.annulus
     let annulus = layout.annuli[index]
     let width = radials.count
     let maxColumn = Double(columns) - 1.000_001
@@ -69,26 +96,44 @@ struct RadialSweep {
     // sample per lane.
     let probe = UnsafeMutablePointer<Float>.allocate(capacity: tracksVoids ? width : 0)
     let firstVoid = UnsafeMutablePointer<Int32>.allocate(capacity: tracksVoids ? width : 0)
+    // The lanes' positions where the current stretch began (for locating a void in it).
+    let stretchStart = UnsafeMutablePointer<Int>.allocate(capacity: 2 * width)
     defer {
       running.deallocate()
       position.deallocate()
       probe.deallocate()
       firstVoid.deallocate()
+      stretchStart.deallocate()
     }
     let column = position
     let row = position + width
     let stepColumn = position + 2 * width
     let stepRow = position + 3 * width
+    // This slab's samples of the annulus: processed `from..<to`, its final slope stored when the annulus ends here.
+    let from = ring.firstSample
+    let to = min(annulus.lastSample, slab.upper)
+    let starts = from == annulus.firstSample
     for (lane, radial) in radials.enumerated() {
-      running[lane] = inheritedSlope(annulus: index, radial: radial, store: store)
+      let carried = annulus.radialOffset + radial
+      if starts {
+        running[lane] = inheritedSlope(annulus: index, radial: radial, state: state)
+      } else {
+        running[lane] = state.running[carried]
+        column[lane] = state.position[4 * carried]
+        row[lane] = state.position[4 * carried + 1]
+        stepColumn[lane] = state.position[4 * carried + 2]
+        stepRow[lane] = state.position[4 * carried + 3]
+      }
       if tracksVoids {
         probe[lane] = 0
-        firstVoid[lane] = inheritedVoidStart(annulus: index, radial: radial, voidStart: voidStart!)
+        firstVoid[lane] =
+          starts ? inheritedVoidStart(annulus: index, radial: radial, state: state) : state.voidStart![carried]
       }
     }
-    // Blocks are aligned to the store's lanes, so lane `l` at `sample` lives at `output[sample * lanes + l]`.
+    // Blocks are aligned to the store's lanes, so lane `l` at `sample` lives at
+    // `output[(sample - from) * lanes + l]`.
     let lanes = PolarLayout.lanes
-    let output = store + annulus.storageIndex(radial: radials.lowerBound, sample: 0)
+    let output = store + ring.storageIndex(radial: radials.lowerBound, sample: from)
     let azimuths = radials.map { 2 * Double.pi * Double($0) / Double(annulus.radialCount) }
     let one = Double(1 << Self.fractionBits)
     let fractionMask = (1 << Self.fractionBits) - 1
@@ -101,24 +146,35 @@ struct RadialSweep {
         Int((min(max(point.row, 0), maxRow) * one).rounded())
       )
     }
-    var knot = annulus.firstSample
-    var start = azimuths.map { knotPosition($0, knot) }
     let inverse = inverseDistance.withUnsafeBufferPointer { $0.baseAddress! }
     let offsets = slopeOffset.withUnsafeBufferPointer { $0.baseAddress! }
-    while knot < annulus.lastSample {
+    // Knots lie every `knotSpacing` samples from the annulus's first; a slab may begin or end between two.
+    var stretch = from
+    while stretch < to {
+      let knot = annulus.firstSample + (stretch - annulus.firstSample) / Self.knotSpacing * Self.knotSpacing
       let next = min(knot + Self.knotSpacing, annulus.lastSample)
-      let steps = next - knot
-      let end = azimuths.map { knotPosition($0, next) }
-      for lane in 0..<width {
-        column[lane] = start[lane].column
-        row[lane] = start[lane].row
-        stepColumn[lane] = (end[lane].column - start[lane].column) / steps
-        stepRow[lane] = (end[lane].row - start[lane].row) / steps
+      let stop = min(next, to)
+      if stretch == knot {
+        let steps = next - knot
+        for lane in 0..<width {
+          let start = knotPosition(azimuths[lane], knot)
+          let end = knotPosition(azimuths[lane], next)
+          column[lane] = start.column
+          row[lane] = start.row
+          stepColumn[lane] = (end.column - start.column) / steps
+          stepRow[lane] = (end.row - start.row) / steps
+        }
       }
-      for sample in knot..<next {
+      if tracksVoids {
+        for lane in 0..<width {
+          stretchStart[2 * lane] = column[lane]
+          stretchStart[2 * lane + 1] = row[lane]
+        }
+      }
+      for sample in stretch..<stop {
         let inverseD = inverse[sample]
         let offset = offsets[sample]
-        let line = output + sample &* lanes
+        let line = output + (sample &- from) &* lanes
         for lane in 0..<width {
           line[lane] = running[lane]
           let x = column[lane]
@@ -146,19 +202,25 @@ struct RadialSweep {
           probe[lane] = 0
           guard firstVoid[lane] == .max else { continue }
           let void = firstNonFiniteSample(
-            from: knot, to: next, column: start[lane].column, row: start[lane].row, stepColumn: stepColumn[lane],
-            stepRow: stepRow[lane], terrain: base, columns: columns)
+            from: stretch, to: stop, column: stretchStart[2 * lane], row: stretchStart[2 * lane + 1],
+            stepColumn: stepColumn[lane], stepRow: stepRow[lane], terrain: base, columns: columns)
           // The store at sample `s` holds the slope of samples before `s`: the void first shows one sample on.
           firstVoid[lane] = Int32(void + 1)
         }
       }
-      knot = next
-      start = end
+      stretch = stop
     }
-    for lane in 0..<width { output[annulus.lastSample * lanes + lane] = running[lane] }
-    if tracksVoids {
-      let table = voidStart! + annulus.radialOffset
-      for (lane, radial) in radials.enumerated() { table[radial] = firstVoid[lane] }
+    if annulus.lastSample <= ring.lastSample {
+      for lane in 0..<width { output[(annulus.lastSample - from) * lanes + lane] = running[lane] }
+    }
+    for (lane, radial) in radials.enumerated() {
+      let carried = annulus.radialOffset + radial
+      state.running[carried] = running[lane]
+      state.position[4 * carried] = column[lane]
+      state.position[4 * carried + 1] = row[lane]
+      state.position[4 * carried + 2] = stepColumn[lane]
+      state.position[4 * carried + 3] = stepRow[lane]
+      if tracksVoids { state.voidStart![carried] = firstVoid[lane] }
     }
   }
 
@@ -187,10 +249,10 @@ struct RadialSweep {
 
   /// The first void-dependent sample a radial starts with: none in the innermost annulus, else the earliest of its
   /// parents' (both neighbours for odd radials, as `inheritedSlope` mixes them).
-  private func inheritedVoidStart(annulus index: Int, radial: Int, voidStart: UnsafeMutablePointer<Int32>) -> Int32 {
+  private func inheritedVoidStart(annulus index: Int, radial: Int, state: State) -> Int32 {
     guard index > 0 else { return .max }
     let parent = layout.annuli[index - 1]
-    let table = voidStart + parent.radialOffset
+    let table = state.voidStart! + parent.radialOffset
     let left = radial >> 1
     guard radial & 1 == 1 else { return table[left] }
     let right = left + 1 == parent.radialCount ? 0 : left + 1
@@ -199,13 +261,14 @@ struct RadialSweep {
 
   /// The running slope a radial starts with: the initial slope for the innermost annulus, else the slope its
   /// parent radials reached at the shared boundary sample (the mean of both neighbours for odd radials).
-  private func inheritedSlope(annulus index: Int, radial: Int, store: UnsafeMutablePointer<Float>) -> Float {
+  private func inheritedSlope(annulus index: Int, radial: Int, state: State) -> Float {
     guard index > 0 else { return initialSlope }
     let parent = layout.annuli[index - 1]
+    let final = state.running + parent.radialOffset
     let left = radial >> 1
-    let leftValue = store[parent.storageIndex(radial: left, sample: parent.lastSample)]
+    let leftValue = final[left]
     guard radial & 1 == 1 else { return leftValue }
     let right = left + 1 == parent.radialCount ? 0 : left + 1
-    return 0.5 * (leftValue + store[parent.storageIndex(radial: right, sample: parent.lastSample)])
+    return 0.5 * (leftValue + final[right])
   }
 }

@@ -4,6 +4,10 @@
 /// by the cone of silence); otherwise the lowest altitude at which a target above the cell centre is in line of
 /// sight of the antenna.
 ///
+/// The field holds one plane of its own (MSL, plus the cone of silence's ceiling when the radar has one) and shares
+/// the terrain heights it was computed over: the altitude above ground is their difference, computed on demand, so
+/// a field costs 4 bytes a cell beyond the terrain.
+///
 /// Voids (no-data, NaN or infinite heights) are unknown terrain. A void cell is out of range (NaN). A cell whose
 /// line of sight crosses a void keeps the altitude computed with the void skipped, a lower bound: it is counted in
 /// `voidDependentCellCount` and flagged in `voidDependence`.
@@ -12,8 +16,8 @@ public struct CoverageField: Sendable {
   public var geometry: GridGeometry
   /// Lowest visible altitude above mean sea level, metres.
   public var lowestAltitudeMSL: [Float]
-  /// Lowest visible altitude above the ground at the cell, metres.
-  public var lowestAltitudeAGL: [Float]
+  /// The terrain heights the field was computed over (the same storage as the terrain grid's, not a copy).
+  public var groundHeights: [Float]
   /// Highest altitude (MSL) under the cone of silence; nil when the radar has no maximum elevation.
   public var ceilingMSL: [Float]?
   /// In-range cells whose lowest visible altitude depends on a void in front of them (then a lower bound).
@@ -24,15 +28,25 @@ public struct CoverageField: Sendable {
 
   /// Creates a field; arrays hold one value per cell.
   public init(
-    geometry: GridGeometry, lowestAltitudeMSL: [Float], lowestAltitudeAGL: [Float], ceilingMSL: [Float]?,
+    geometry: GridGeometry, lowestAltitudeMSL: [Float], groundHeights: [Float], ceilingMSL: [Float]?,
     voidDependentCellCount: Int = 0, voidDependence: [UInt8]? = nil
   ) {
     self.geometry = geometry
     self.lowestAltitudeMSL = lowestAltitudeMSL
-    self.lowestAltitudeAGL = lowestAltitudeAGL
+    self.groundHeights = groundHeights
     self.ceilingMSL = ceilingMSL
     self.voidDependentCellCount = voidDependentCellCount
     self.voidDependence = voidDependence
+  }
+
+  /// Lowest visible altitude above the ground at cell `index`, metres (NaN out of range, +∞ never visible).
+  @inlinable public func lowestAltitudeAGL(at index: Int) -> Float {
+    lowestAltitudeMSL[index] - groundHeights[index]
+  }
+
+  /// Every cell's lowest visible altitude above the ground: a new plane of 4 bytes a cell.
+  public func lowestAltitudeAGLPlane() -> [Float] {
+    zip(lowestAltitudeMSL, groundHeights).map { $0 - $1 }
   }
 
   /// Whether the lowest visible altitude at cell `index` depends on a void (and is then a lower bound).
@@ -43,10 +57,9 @@ public struct CoverageField: Sendable {
 
   /// Whether a target `altitude` metres above the ground of cell `index` is visible.
   @inlinable public func isVisible(_ index: Int, altitudeAGL altitude: Float) -> Bool {
-    let lowest = lowestAltitudeAGL[index]
-    guard lowest <= altitude else { return false }
+    let ground = groundHeights[index]
+    guard lowestAltitudeMSL[index] - ground <= altitude else { return false }
     guard let ceiling = ceilingMSL else { return true }
-    let ground = lowestAltitudeMSL[index] - lowest
     return ground + altitude <= ceiling[index]
   }
 
@@ -55,7 +68,7 @@ public struct CoverageField: Sendable {
   @inlinable public func isVisible(_ index: Int, altitudeMSL altitude: Float) -> Bool {
     let lowest = lowestAltitudeMSL[index]
     guard lowest <= altitude else { return false }
-    guard lowest - lowestAltitudeAGL[index] < altitude else { return false }  // the ground is below the target
+    guard groundHeights[index] < altitude else { return false }  // the ground is below the target
     guard let ceiling = ceilingMSL else { return true }
     return altitude <= ceiling[index]
   }

@@ -32,7 +32,7 @@ public struct CoverageSummary: Sendable, Equatable {
         let index = row * geometry.width + column
         guard network.isInRange(index) else { continue }
         computed += area
-        let bits = network.coveredBits[index]
+        let bits = network.coveredBits(at: index)
         for bit in covered.indices where bits & (1 << UInt16(bit)) != 0 { covered[bit] += area }
       }
     }

@@ -10,10 +10,9 @@ public final class CoverageWorkspace {
   /// An empty workspace.
   public init() {}
 
-  /// Gives a field's planes back for reuse once the caller is done with it.
+  /// Gives a field's planes back for reuse once the caller is done with it (not its terrain, which it shares).
   public func recycle(_ field: consuming CoverageField) {
     spare.append(field.lowestAltitudeMSL)
-    spare.append(field.lowestAltitudeAGL)
     if let ceiling = field.ceilingMSL { spare.append(ceiling) }
     spare.removeAll { $0.isEmpty }
   }

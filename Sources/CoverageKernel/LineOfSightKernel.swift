@@ -99,37 +99,34 @@ public struct LineOfSightKernel: Sendable {
       limits: site.limits, antenna: antenna, inverseTwoKR: 1 / (2 * earth.effectiveRadius),
       ceilingSlope: site.limits.maximumElevation.map { tan($0 * .pi / 180) })
     let hasCeiling = reader.ceilingSlope != nil
-    var agl = [Float]()
     var ceiling = [Float]()
     var mask = [UInt8](repeating: 0, count: tracksVoids ? cells : 0)
     let total = CountTotal()
     let done = ProgressCounter(total: max(1, layout.sampleCount + cells))
     let msl = workspace.plane(count: cells) { mslBase in
-      agl = workspace.plane(count: cells) { aglBase in
-        ceiling = workspace.plane(count: hasCeiling ? cells : 0) { ceilingBase in
-          mask.withUnsafeMutableBufferPointer { maskBuffer in
-            let output = PolarReadBack.Output(
-              columns: geometry.width, lowestMSL: mslBase, lowestAGL: aglBase,
-              ceilingMSL: hasCeiling ? ceilingBase : nil, voidDependent: tracksVoids ? maskBuffer.baseAddress : nil)
-            workspace.store.withUnsafeMutableBufferPointer { slopes in
-              let storeBase = slopes.baseAddress!
-              terrain.heights.withUnsafeBufferPointer { heights in
-                for slab in layout.slabs {
-                  for ring in slab.rings {
-                    ParallelWork.forEachChunk(count: ring.radialCount, threads: threads, chunkSize: 64) { radials in
-                      sweep.sweep(
-                        slab: slab, ring: ring, radials: radials, terrain: heights, columns: geometry.width,
-                        rows: geometry.height, store: storeBase, state: state)
-                    }
-                    if let progress { progress(min(1, done.add(ring.radialCount * ring.samplesPerRadial))) }
+      ceiling = workspace.plane(count: hasCeiling ? cells : 0) { ceilingBase in
+        mask.withUnsafeMutableBufferPointer { maskBuffer in
+          let output = PolarReadBack.Output(
+            columns: geometry.width, lowestMSL: mslBase,
+            ceilingMSL: hasCeiling ? ceilingBase : nil, voidDependent: tracksVoids ? maskBuffer.baseAddress : nil)
+          workspace.store.withUnsafeMutableBufferPointer { slopes in
+            let storeBase = slopes.baseAddress!
+            terrain.heights.withUnsafeBufferPointer { heights in
+              for slab in layout.slabs {
+                for ring in slab.rings {
+                  ParallelWork.forEachChunk(count: ring.radialCount, threads: threads, chunkSize: 64) { radials in
+                    sweep.sweep(
+                      slab: slab, ring: ring, radials: radials, terrain: heights, columns: geometry.width,
+                      rows: geometry.height, store: storeBase, state: state)
                   }
-                  ParallelWork.forEachChunk(count: geometry.height, threads: threads, chunkSize: 16) { rows in
-                    let counts = reader.fill(
-                      rows: rows, slab: slab, terrain: heights.baseAddress!, store: storeBase,
-                      voidStart: state.voidStart, output: output)
-                    total.add(counts)
-                    if let progress { progress(min(1, done.add(counts.written))) }
-                  }
+                  if let progress { progress(min(1, done.add(ring.radialCount * ring.samplesPerRadial))) }
+                }
+                ParallelWork.forEachChunk(count: geometry.height, threads: threads, chunkSize: 16) { rows in
+                  let counts = reader.fill(
+                    rows: rows, slab: slab, terrain: heights.baseAddress!, store: storeBase,
+                    voidStart: state.voidStart, output: output)
+                  total.add(counts)
+                  if let progress { progress(min(1, done.add(counts.written))) }
                 }
               }
             }
@@ -139,7 +136,8 @@ public struct LineOfSightKernel: Sendable {
     }
     let counts = total.counts
     let field = CoverageField(
-      geometry: geometry, lowestAltitudeMSL: msl, lowestAltitudeAGL: agl, ceilingMSL: hasCeiling ? ceiling : nil,
+      geometry: geometry, lowestAltitudeMSL: msl, groundHeights: terrain.heights,
+      ceilingMSL: hasCeiling ? ceiling : nil,
       voidDependentCellCount: counts.voidDependent, voidDependence: tracksVoids ? mask : nil)
     return (field, counts)
   }

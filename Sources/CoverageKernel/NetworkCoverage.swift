@@ -1,7 +1,12 @@
 /// The coverage of a radar network on one grid: per cell the lowest visible altitude over all radars, which radar
 /// gives it, and whether some radar sees a target at each of a few altitudes above ground and above mean sea level.
 ///
-/// Radars are merged one at a time, so only the network grid and one radar's window are held at once.
+/// Radars are merged one at a time, so only the network grid and one radar's window are held at once. The network
+/// keeps what cannot be derived: the lowest altitude MSL and the ground under it (8 bytes a cell; a single radar
+/// whose window is the grid lends both, so its network costs nothing more), the radar index once a second radar
+/// merges (2 bytes), and the covered-altitude bits once a radar with a cone of silence merges (2 bytes). Without a
+/// cone of silence a target is seen at an altitude exactly when the lowest visible altitude reaches it, so the bits
+/// follow from the planes.
 public struct NetworkCoverage: Sendable {
   /// The network grid (usually the union of the radars' windows).
   public let geometry: GridGeometry
@@ -10,14 +15,17 @@ public struct NetworkCoverage: Sendable {
   /// The MSL altitudes whose coverage is tracked per cell, after the AGL ones (at most 16 altitudes in all).
   public let altitudesMSL: [Float]
   /// Lowest visible altitude MSL over all radars; NaN outside every range, +∞ in range but never visible.
-  public private(set) var lowestAltitudeMSL: [Float]
-  /// Lowest visible altitude AGL over all radars.
-  public private(set) var lowestAltitudeAGL: [Float]
-  /// Index (in merge order) of the radar that sees lowest; -1 where none.
-  public private(set) var radarIndex: [Int16]
-  /// Bit `a` set where some radar sees a target at `altitudesAGL[a]`, bit `altitudesAGL.count + m` where some radar
-  /// sees one at `altitudesMSL[m]` over terrain below it (cones of silence included).
-  public private(set) var coveredBits: [UInt16]
+  public var lowestAltitudeMSL: [Float] { mslPlane.isEmpty ? emptyPlane : mslPlane }
+  /// The ground height under each cell in range (from the radar that sees it lowest); NaN or the terrain height
+  /// elsewhere.
+  public var groundHeights: [Float] { groundPlane.isEmpty ? emptyPlane : groundPlane }
+  /// Held from the first merge on (empty before).
+  @usableFromInline var mslPlane: [Float] = []
+  @usableFromInline var groundPlane: [Float] = []
+  /// Index (in merge order) of the radar that sees lowest, once two radars are merged; nil before.
+  @usableFromInline var radarPlane: [Int16]?
+  /// The covered-altitude bits, once a radar with a cone of silence is merged; nil before.
+  @usableFromInline var bitPlane: [UInt16]?
   /// Number of radars merged.
   public private(set) var radarCount = 0
   /// 1 where the lowest visible altitude comes from a radar whose line of sight there crosses a DEM void (so it is
@@ -30,11 +38,45 @@ public struct NetworkCoverage: Sendable {
     self.geometry = geometry
     self.altitudesAGL = altitudesAGL
     self.altitudesMSL = altitudesMSL
-    let cells = geometry.width * geometry.height
-    lowestAltitudeMSL = [Float](repeating: .nan, count: cells)
-    lowestAltitudeAGL = [Float](repeating: .nan, count: cells)
-    radarIndex = [Int16](repeating: -1, count: cells)
-    coveredBits = [UInt16](repeating: 0, count: cells)
+  }
+
+  /// A plane of NaN: the network before any radar is merged.
+  private var emptyPlane: [Float] { [Float](repeating: .nan, count: geometry.width * geometry.height) }
+
+  /// Lowest visible altitude AGL over all radars at cell `index` (NaN outside every range, +∞ never visible).
+  @inlinable public func lowestAltitudeAGL(at index: Int) -> Float {
+    mslPlane.isEmpty ? .nan : mslPlane[index] - groundPlane[index]
+  }
+
+  /// Every cell's lowest visible altitude AGL: a new plane of 4 bytes a cell.
+  public func lowestAltitudeAGLPlane() -> [Float] {
+    mslPlane.isEmpty ? emptyPlane : zip(mslPlane, groundPlane).map { $0 - $1 }
+  }
+
+  /// Index (in merge order) of the radar that sees lowest at cell `index`; -1 where none.
+  @inlinable public func radarIndex(at index: Int) -> Int16 {
+    if let radarPlane { return radarPlane[index] }
+    return !mslPlane.isEmpty && mslPlane[index].isFinite ? 0 : -1
+  }
+
+  /// Bit `a` set where some radar sees a target at `altitudesAGL[a]`, bit `altitudesAGL.count + m` where some radar
+  /// sees one at `altitudesMSL[m]` over terrain below it (cones of silence included).
+  @inlinable public func coveredBits(at index: Int) -> UInt16 {
+    if let bitPlane { return bitPlane[index] }
+    return mslPlane.isEmpty ? 0 : derivedBits(at: index)
+  }
+
+  /// The bits of a cell seen by radars without a cone of silence: each altitude at or above the lowest.
+  @usableFromInline func derivedBits(at index: Int) -> UInt16 {
+    let msl = mslPlane[index]
+    let ground = groundPlane[index]
+    let agl = msl - ground
+    var bits: UInt16 = 0
+    for (bit, altitude) in altitudesAGL.enumerated() where agl <= altitude { bits |= 1 << UInt16(bit) }
+    for (number, altitude) in altitudesMSL.enumerated() where msl <= altitude && ground < altitude {
+      bits |= 1 << UInt16(altitudesAGL.count + number)
+    }
+    return bits
   }
 
   /// Merges one radar's field (on a window of this grid with the same cell size).
@@ -42,33 +84,52 @@ public struct NetworkCoverage: Sendable {
     let window = geometry.window(of: field.geometry)
     let radar = Int16(radarCount)
     radarCount += 1
+    let cells = geometry.width * geometry.height
+    if radar == 0 && window.column == 0 && window.row == 0 && window.width == geometry.width
+      && window.height == geometry.height && field.ceilingMSL == nil
+    {
+      // The first radar covers the grid: its planes are the network's (shared, not copied).
+      mslPlane = field.lowestAltitudeMSL
+      groundPlane = field.groundHeights
+      voidDependence = field.voidDependence
+      return
+    }
+    if mslPlane.isEmpty {
+      mslPlane = [Float](repeating: .nan, count: cells)
+      groundPlane = [Float](repeating: .nan, count: cells)
+    }
+    if radar > 0 && radarPlane == nil {
+      radarPlane = mslPlane.map { $0.isFinite ? 0 : -1 }
+    }
+    if field.ceilingMSL != nil && bitPlane == nil {
+      bitPlane = (0..<cells).map { derivedBits(at: $0) }
+    }
+    if field.voidDependence != nil && voidDependence == nil { voidDependence = [UInt8](repeating: 0, count: cells) }
     let altitudes = altitudesAGL
     let altitudesMSL = self.altitudesMSL
     let firstMSLBit = altitudes.count
-    if field.voidDependence != nil && voidDependence == nil {
-      voidDependence = [UInt8](repeating: 0, count: geometry.width * geometry.height)
-    }
     for row in 0..<window.height {
       for column in 0..<window.width {
         let source = row * window.width + column
         guard field.isInRange(source) else { continue }
         let target = (window.row + row) * geometry.width + window.column + column
         let msl = field.lowestAltitudeMSL[source]
-        let current = lowestAltitudeMSL[target]
+        let current = mslPlane[target]
         if current.isNaN || msl < current {
-          lowestAltitudeMSL[target] = msl
-          lowestAltitudeAGL[target] = field.lowestAltitudeAGL[source]
-          radarIndex[target] = msl.isFinite ? radar : radarIndex[target]
+          mslPlane[target] = msl
+          groundPlane[target] = field.groundHeights[source]
+          if radarPlane != nil, msl.isFinite { radarPlane![target] = radar }
           if voidDependence != nil { voidDependence![target] = field.dependsOnVoid(source) ? 1 : 0 }
         }
-        var bits = coveredBits[target]
+        guard bitPlane != nil else { continue }
+        var bits = bitPlane![target]
         for (bit, altitude) in altitudes.enumerated() where field.isVisible(source, altitudeAGL: altitude) {
           bits |= 1 << UInt16(bit)
         }
         for (number, altitude) in altitudesMSL.enumerated() where field.isVisible(source, altitudeMSL: altitude) {
           bits |= 1 << UInt16(firstMSLBit + number)
         }
-        coveredBits[target] = bits
+        bitPlane![target] = bits
       }
     }
   }
@@ -77,5 +138,5 @@ public struct NetworkCoverage: Sendable {
   @inlinable public func bit(altitudeMSL number: Int) -> Int { altitudesAGL.count + number }
 
   /// Whether cell `index` lies in range of some radar.
-  @inlinable public func isInRange(_ index: Int) -> Bool { !lowestAltitudeMSL[index].isNaN }
+  @inlinable public func isInRange(_ index: Int) -> Bool { !mslPlane.isEmpty && !mslPlane[index].isNaN }
 }

@@ -22,7 +22,6 @@ struct PolarReadBack {
   struct Output {
     let columns: Int
     let lowestMSL: UnsafeMutablePointer<Float>
-    let lowestAGL: UnsafeMutablePointer<Float>
     /// Nil when the radar has no maximum elevation.
     let ceilingMSL: UnsafeMutablePointer<Float>?
     /// 1 where an in-range cell depends on a void, else 0; nil on terrain without voids.
@@ -163,7 +162,6 @@ struct PolarReadBack {
               let index = rowStart &+ offset
               let ground = terrain[index]
               var msl = Float.nan
-              var agl = Float.nan
               var ceiling = Float.nan
               var dependsOnVoid: UInt8 = 0
               counts.voidCells &+= ground.isFinite ? 0 : 1
@@ -192,17 +190,12 @@ struct PolarReadBack {
                 let level = antenna + d * d * inverseTwoKR
                 // Straight below the antenna nothing lies in front of the target.
                 msl = d > 0 ? max(Float(level + d * slope), ground) : ground
-                agl = msl - ground
                 if hasCeiling {
                   ceiling = Float(level + d * ceilingTangent)
-                  if msl > ceiling {
-                    msl = .infinity
-                    agl = .infinity
-                  }
+                  if msl > ceiling { msl = .infinity }
                 }
               }
               output.lowestMSL[index] = msl
-              output.lowestAGL[index] = agl
               if hasCeiling { output.ceilingMSL![index] = ceiling }
               if tracksVoids { mask![index] = dependsOnVoid }
             }

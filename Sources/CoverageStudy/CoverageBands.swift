@@ -8,7 +8,7 @@ enum CoverageBands {
   static func field(_ field: CoverageField) -> [RasterBand] {
     [
       RasterBand(description: "lowest visible altitude MSL (m)", values: field.lowestAltitudeMSL, unit: "m"),
-      RasterBand(description: "lowest visible altitude AGL (m)", values: field.lowestAltitudeAGL, unit: "m"),
+      RasterBand(description: "lowest visible altitude AGL (m)", values: field.lowestAltitudeAGLPlane(), unit: "m"),
     ]
   }
 
@@ -17,10 +17,13 @@ enum CoverageBands {
   static func network(_ network: NetworkCoverage, radarOrder: String, radarNames: [String]) -> [RasterBand] {
     [
       RasterBand(description: "lowest visible altitude MSL (m)", values: network.lowestAltitudeMSL, unit: "m"),
-      RasterBand(description: "lowest visible altitude AGL (m)", values: network.lowestAltitudeAGL, unit: "m"),
+      RasterBand(description: "lowest visible altitude AGL (m)", values: network.lowestAltitudeAGLPlane(), unit: "m"),
       RasterBand(
         description: "index of the radar that sees lowest (\(radarOrder))",
-        values: network.radarIndex.map { $0 < 0 ? .nan : Float($0) }, categoryNames: radarNames),
+        values: (0..<network.geometry.width * network.geometry.height).map {
+          let radar = network.radarIndex(at: $0)
+          return radar < 0 ? .nan : Float(radar)
+        }, categoryNames: radarNames),
     ]
   }
 

@@ -18,11 +18,11 @@ enum CoveragePolygons {
     let pictures = altitudes.compactMap { altitude -> ClassPolygonWriter.Picture? in
       guard let bit = realTime.altitudesAGL.firstIndex(of: Float(altitude)) else { return nil }
       let mask = UInt16(1) << UInt16(bit)
-      var classes = [UInt8](repeating: 0, count: realTime.coveredBits.count)
+      var classes = [UInt8](repeating: 0, count: terrain.count)
       for index in classes.indices where !terrain[index].isNaN {
-        if realTime.coveredBits[index] & mask != 0 {
+        if realTime.coveredBits(at: index) & mask != 0 {
           classes[index] = realTimeClass
-        } else if withRelay.coveredBits[index] & mask != 0 {
+        } else if withRelay.coveredBits(at: index) & mask != 0 {
           classes[index] = relayOnlyClass
         }
       }

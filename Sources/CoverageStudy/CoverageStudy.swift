@@ -214,7 +214,7 @@ public struct CoverageStudy {
     }
     let overlay = path("\(name).kmz")
     try GroundOverlayWriter.write(
-      classes: realTime.lowestAltitudeAGL.map(CoverageMapStyle.classify), palette: CoverageMapStyle.classes,
+      classes: realTime.lowestAltitudeAGLPlane().map(CoverageMapStyle.classify), palette: CoverageMapStyle.classes,
       georeference: area.georeference,
       name: "\(configuration.id): \(target.name), lowest altitude seen in real time",
       description: "\(configuration.description). Lowest altitude above ground at which a target is seen in real "
@@ -253,9 +253,7 @@ public struct CoverageStudy {
       }
     }
     let mapMask = UInt16(1) << UInt16(altitudes.firstIndex(of: Float(scenario.mapAltitudeAGL))!)
-    let classes = zip(realTime.coveredBits, withRelay.coveredBits).map { live, relay -> UInt8 in
-      live & mapMask != 0 ? 1 : (relay & mapMask != 0 ? 2 : 0)
-    }
+    let classes = Self.classes(realTime: realTime, withRelay: withRelay, mask: mapMask)
     let writeMap = { (file: String, subtitle: String, notes: [String], classes: [UInt8]) throws in
       _ = try StudyMap(
         title: self.scenario.title, subtitle: subtitle, notes: notes, georeference: area.georeference,
@@ -279,9 +277,7 @@ public struct CoverageStudy {
         "\(configuration.id) | \(target.name) | covered at \(level) (\(Int(level.feet)) ft, "
           + "\(String(format: "%.0f", level.metresMSL)) m; pressure altitude taken as MSL)",
         notes() + FlightLevel.assumption.components(separatedBy: "; "),
-        zip(realTime.coveredBits, withRelay.coveredBits).map { live, relay -> UInt8 in
-          live & mask != 0 ? 1 : (relay & mask != 0 ? 2 : 0)
-        })
+        Self.classes(realTime: realTime, withRelay: withRelay, mask: mask))
       levelMaps.append(levelMap)
     }
     let outline = KMLWriter.Outline(
@@ -437,6 +433,16 @@ extension CoverageStudy {
       remedy: "use a coarser DEM (--dem, e.g. gdalwarp -tr), or set AIRPICTURE_MEMORY_LIMIT_MB if the machine has more")
     {
       FileHandle.standardError.write(Data("airpicture: \(note)\n".utf8))
+    }
+  }
+}
+
+extension CoverageStudy {
+  /// Per cell 1 where the real-time picture covers the altitude of `mask`, 2 where only the voice relay does, 0
+  /// elsewhere.
+  static func classes(realTime: NetworkCoverage, withRelay: NetworkCoverage, mask: UInt16) -> [UInt8] {
+    (0..<realTime.geometry.width * realTime.geometry.height).map { index in
+      realTime.coveredBits(at: index) & mask != 0 ? 1 : (withRelay.coveredBits(at: index) & mask != 0 ? 2 : 0)
     }
   }
 }

@@ -20,7 +20,7 @@ struct RegionAreas {
       for column in 0..<geometry.width {
         let index = row * geometry.width + column
         guard !terrain[index].isNaN else { continue }
-        let bits = network.coveredBits[index]
+        let bits = network.coveredBits(at: index)
         for (number, mask) in masks.enumerated() where mask[index] != 0 {
           region[number] += area
           guard bits != 0 else { continue }

@@ -147,14 +147,14 @@ public struct SiteNetworkStudy {
         title: radars.count > 3
           ? "Radar coverage of \(radars.count) sites" : "Radar coverage: " + radars.map(\.name).joined(separator: ", "),
         elevation: elevation,
-        classes: network.lowestAltitudeAGL.map(CoverageMapStyle.classify), georeference: georeference,
+        classes: network.lowestAltitudeAGLPlane().map(CoverageMapStyle.classify), georeference: georeference,
         sites: radars.map { ($0.name, $0.position) }, earthRadius: fields.earth.radius,
         coarseTerrain: mapsMarkCoarseTerrain
       ).write(to: png)
     }
     if let kmz = destinations.kmz {
       try GroundOverlayWriter.write(
-        classes: network.lowestAltitudeAGL.map(CoverageMapStyle.classify), palette: CoverageMapStyle.classes,
+        classes: network.lowestAltitudeAGLPlane().map(CoverageMapStyle.classify), palette: CoverageMapStyle.classes,
         georeference: georeference, name: "coverage of \(radars.map(\.name).joined(separator: ", "))",
         description: "Lowest altitude above ground at which a target is seen:\n\(CoverageMapStyle.legend)", to: kmz)
     }

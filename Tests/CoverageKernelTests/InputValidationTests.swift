@@ -81,7 +81,7 @@ import Testing
     let radar = site(
       at: MapPoint(x: 1_005, y: 1_005), antenna: .aboveGround(50_000), CoverageLimits(maximumRange: 1_000))
     let field = try kernel.coverage(of: radar, over: grid)
-    let seen = field.lowestAltitudeAGL.filter { !$0.isNaN }
+    let seen = field.lowestAltitudeAGLPlane().filter { !$0.isNaN }
     #expect(seen.count > 30_000)
     #expect(seen.max()! <= 0.5, "highest \(seen.max()!) m")
   }

@@ -72,7 +72,7 @@ import Testing
         let x = terrain.geometry.x(ofColumn: Double(column))
         let y = terrain.geometry.y(ofRow: Double(row))
         guard (x * x + y * y).squareRoot() < 9_500 else { continue }
-        #expect(field.lowestAltitudeAGL[row * 301 + column] <= 0.5)
+        #expect(field.lowestAltitudeAGL(at: row * 301 + column) <= 0.5)
         checked += 1
       }
     }

@@ -124,7 +124,7 @@ import Testing
     for value in [Float.infinity, -.infinity] {
       let field = try kernel.coverage(of: Self.site, over: Self.patched(value))
       #expect(field.lowestAltitudeMSL.elementsEqual(void.lowestAltitudeMSL, by: Self.same), "\(value)")
-      #expect(field.lowestAltitudeAGL.elementsEqual(void.lowestAltitudeAGL, by: Self.same), "\(value)")
+      #expect(field.lowestAltitudeAGLPlane().elementsEqual(void.lowestAltitudeAGLPlane(), by: Self.same), "\(value)")
       #expect(field.voidDependence == void.voidDependence)
       #expect(field.voidDependentCellCount == void.voidDependentCellCount)
     }

@@ -24,7 +24,7 @@ import Testing
       x.count == y.count && zip(x, y).allSatisfy { $0.bitPattern == $1.bitPattern || ($0.isNaN && $1.isNaN) }
     }
     #expect(same(a.lowestAltitudeMSL, b.lowestAltitudeMSL))
-    #expect(same(a.lowestAltitudeAGL, b.lowestAltitudeAGL))
+    #expect(same(a.lowestAltitudeAGLPlane(), b.lowestAltitudeAGLPlane()))
     #expect(a.ceilingMSL.map { ceiling in same(ceiling, b.ceilingMSL ?? []) } ?? (b.ceilingMSL == nil))
     #expect(a.voidDependence == b.voidDependence)
     #expect(a.voidDependentCellCount == b.voidDependentCellCount)

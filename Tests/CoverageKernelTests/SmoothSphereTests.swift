@@ -22,7 +22,7 @@ import Testing
           continue
         }
         let expected = earth.lowestVisibleAltitudeOverSmoothSphere(antennaHeight: 10, distance: distance)
-        let actual = Double(field.lowestAltitudeAGL[index])
+        let actual = Double(field.lowestAltitudeAGL(at: index))
         #expect(abs(actual - expected) <= 1 + 0.002 * expected, "at \(distance) m: \(actual) vs \(expected)")
         checked += 1
       }
@@ -44,7 +44,7 @@ import Testing
         let distance = Geodesy.distance(
           fromLatitude: latitude, longitude: longitude, toLatitude: terrain.geometry.y(ofRow: Double(row)),
           longitude: terrain.geometry.x(ofColumn: Double(column)), radius: earth.radius)
-        let value = field.lowestAltitudeAGL[row * 721 + column]
+        let value = field.lowestAltitudeAGL(at: row * 721 + column)
         guard distance <= 389_000 else { continue }
         let expected = earth.lowestVisibleAltitudeOverSmoothSphere(antennaHeight: 10, distance: distance)
         worst = max(worst, abs(Double(value) - expected) - 0.002 * expected)
@@ -61,7 +61,7 @@ import Testing
     let field = try LineOfSightKernel(threads: 1).coverage(of: site, over: terrain)
     let horizon = earth.horizonDistance(antennaHeight: 30)
     #expect(horizon > 22_000)
-    let inRange = field.lowestAltitudeAGL.filter { !$0.isNaN }
+    let inRange = field.lowestAltitudeAGLPlane().filter { !$0.isNaN }
     #expect(inRange.count > 30_000)
     #expect(inRange.max()! <= 0.5, "highest \(inRange.max()!) m")
   }
@@ -74,7 +74,7 @@ import Testing
     let standard = try LineOfSightKernel(threads: 1).coverage(of: site, over: terrain)
     let index = 200 * 401 + 200 + 160  // 80 km east of the radar
     let expected = noRefraction.lowestVisibleAltitudeOverSmoothSphere(antennaHeight: 10, distance: 80_000)
-    #expect(abs(Double(geometric.lowestAltitudeAGL[index]) - expected) <= 1 + 0.002 * expected)
-    #expect(standard.lowestAltitudeAGL[index] < geometric.lowestAltitudeAGL[index] - 50)
+    #expect(abs(Double(geometric.lowestAltitudeAGL(at: index)) - expected) <= 1 + 0.002 * expected)
+    #expect(standard.lowestAltitudeAGL(at: index) < geometric.lowestAltitudeAGL(at: index) - 50)
   }
 }

@@ -74,7 +74,8 @@ import Testing
     let direct = try LineOfSightKernel(earth: .standard, threads: 1).coverage(
       of: radar.site(Self.limits), over: fields.terrain.read(radar.window))
     #expect(cached.lowestAltitudeMSL.elementsEqual(direct.lowestAltitudeMSL) { $0.bitPattern == $1.bitPattern })
-    #expect(cached.lowestAltitudeAGL.elementsEqual(direct.lowestAltitudeAGL) { $0.bitPattern == $1.bitPattern })
+    #expect(
+      cached.lowestAltitudeAGLPlane().elementsEqual(direct.lowestAltitudeAGLPlane()) { $0.bitPattern == $1.bitPattern })
     #expect(cached.lowestAltitudeMSL.contains { !$0.isNaN })
   }
 

@@ -66,12 +66,14 @@ let package = Package(
     .target(name: "InterdictionModels", dependencies: ["RadarModels"]),
     // The Monte Carlo of suspect flights, the air picture over time and interceptor engagements: pure Swift.
     .target(name: "Interdiction", dependencies: ["CoverageKernel", "RadarModels", "InterdictionModels"]),
+    // The exact, slow line-of-sight reference that the tests hold the kernel to and `bench` samples.
+    .target(name: "CoverageReference", dependencies: ["CoverageKernel"]),
     // The `airpicture` subcommands as small value types.
     .target(
       name: "AirPictureCommands",
       dependencies: [
-        "CoverageKernel", "GeoRaster", "CoveragePipeline", "CoverageStudy", "RadarModels", "ScenarioFiles",
-        "Interdiction",
+        "CoverageKernel", "CoverageReference", "GeoRaster", "CoveragePipeline", "CoverageStudy", "RadarModels",
+        "ScenarioFiles", "Interdiction",
         "InterdictionModels",
         "OutputFiles",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -80,8 +82,6 @@ let package = Package(
     .executableTarget(name: "airpicture", dependencies: ["AirPictureCommands"]),
     // Helpers every test target shares (assertions that cannot pass vacuously).
     .target(name: "TestSupport", path: "Tests/TestSupport"),
-    // The exact, slow line-of-sight reference that the tests hold the kernel to.
-    .target(name: "CoverageReference", dependencies: ["CoverageKernel"], path: "Tests/CoverageReference"),
     .testTarget(name: "CoverageKernelTests", dependencies: ["TestSupport", "CoverageKernel", "CoverageReference"]),
     .testTarget(
       name: "CoverageAccuracyTests",

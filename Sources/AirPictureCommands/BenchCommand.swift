@@ -136,10 +136,28 @@ struct BenchCommand: ParsableCommand {
       String(
         format: "ratio gdal_viewshed / airpicture kernel: %.1fx at 1 thread, %.1fx at %d threads", gdal.seconds / one,
         gdal.seconds / all, timings.last!.threads))
-    let agreement = workload.agreement(with: gdal.heightAboveGround, input: input, field: timings.last!.timing.field)
+    let field = timings.last!.timing.field
+    guard
+      let comparison = ViewshedComparison(
+        field: field, terrain: workload.terrain, site: workload.site, gdal: gdal.heightAboveGround,
+        gdalGeometry: gdal.geometry)
+    else {
+      print("gdal_viewshed's output does not lie on the DEM's grid: no comparison of verdicts")
+      return
+    }
+    let percent = { (values: [Float: Double], digits: Int) in
+      ViewshedComparison.altitudes.map { "\(Int($0)) m AGL \(format(values[$0]!, digits)) %" }.joined(separator: ", ")
+    }
     print(
-      "verdicts shared with gdal_viewshed: "
-        + agreement.map { "\(Int($0.altitude)) m AGL \(format($0.percent, 2)) %" }.joined(separator: ", "))
+      "gdal_viewshed's output: \(gdal.geometry.width) x \(gdal.geometry.height) cells (cropped to the range), "
+        + "aligned to the kernel's window by georeference; \(format(Double(comparison.sharedCells) / 1e6, 2)) M "
+        + "cells in range of both")
+    print("verdicts shared with gdal_viewshed: " + percent(comparison.agreementPercent, 2))
+    print(
+      "misclassified against the exact reference (a sample of \(comparison.sampledCells) cells in range of both, "
+        + "seed \(ViewshedComparison.seed)):")
+    print("  airpicture     " + percent(comparison.kernelMisclassifiedPercent, 2))
+    print("  gdal_viewshed  " + percent(comparison.gdalMisclassifiedPercent, 2))
   }
 
   private func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }

@@ -10,9 +10,8 @@ struct BenchWorkload {
   let site: RadarSite
   let antennaHeight: Double
   let description: String
-  /// The DEM on disk when it is projected (gdal_viewshed's input), with the window read from it.
-  private let projectedSource: (path: String, width: Int)?
-  private let sourceWindow: GridWindow
+  /// The DEM on disk when it is projected (gdal_viewshed's input).
+  private let projectedSource: String?
   private let crsWKT: String
 
   /// Generated terrain: `size × size` cells of 90 m in UTM zone 18S, radar 10 m above the centre.
@@ -30,7 +29,6 @@ struct BenchWorkload {
       limits: CoverageLimits(maximumRange: rangeKm * 1_000))
     description = "generated ridged-fractal terrain (seed 2025, 90 m cells)"
     projectedSource = nil
-    sourceWindow = GridWindow(column: 0, row: 0, width: size, height: size)
     crsWKT = SpatialReference(wkt: "EPSG:32718")!.wkt
   }
 
@@ -56,20 +54,17 @@ struct BenchWorkload {
       let window = geometry.window(around: position, radius: limits.maximumRange, earthRadius: EarthModel.meanRadius),
       window.width >= 2, window.height >= 2
     else { throw CommandError("--dem '\(path)': the window around the site is smaller than 2 x 2 cells") }
-    sourceWindow = window
-    terrain = try source.read(sourceWindow)
+    terrain = try source.read(window)
     site = RadarSite(name: "bench", position: position, antenna: .aboveGround(antennaHeight), limits: limits)
     description = path
-    projectedSource = geometry.coordinateSystem == .projected ? (path, geometry.width) : nil
+    projectedSource = geometry.coordinateSystem == .projected ? path : nil
     crsWKT = source.dataset.georeference.crsWKT
   }
 
-  /// gdal_viewshed's input: where the terrain lies on disk as a projected GeoTIFF.
+  /// gdal_viewshed's input: where the terrain lies on disk as a projected GeoTIFF (its output is aligned to the
+  /// kernel's window by georeference, so where the window lies in it does not matter here).
   struct ViewshedInput {
     var path: String
-    /// Columns of that raster, and where the benchmark window starts in it.
-    var width: Int
-    var window: GridWindow
     /// Whether the file was written for the benchmark (and should be removed).
     var isTemporary: Bool
   }
@@ -77,8 +72,7 @@ struct BenchWorkload {
   /// The DEM itself when projected, a plain GeoTIFF written for generated terrain, or nil for geographic DEMs.
   func viewshedInput() throws -> ViewshedInput? {
     if let projectedSource {
-      return ViewshedInput(
-        path: projectedSource.path, width: projectedSource.width, window: sourceWindow, isTemporary: false)
+      return ViewshedInput(path: projectedSource, isTemporary: false)
     }
     guard terrain.geometry.coordinateSystem == .projected else { return nil }
     // Registered: removed on Ctrl-C or SIGTERM, and by the next run if this one is killed.
@@ -86,27 +80,6 @@ struct BenchWorkload {
     try GeoTIFFWriter.write(
       [RasterBand(description: "elevation (m)", values: terrain.heights)],
       georeference: RasterGeoreference(terrain.geometry, crsWKT: crsWKT), compressed: false, to: path)
-    return ViewshedInput(path: path, width: terrain.geometry.width, window: sourceWindow, isTemporary: true)
-  }
-
-  /// Share of in-range cells (in both) where gdal_viewshed's GROUND height and the kernel agree on visibility at
-  /// 0, 150 and 300 m AGL.
-  func agreement(with gdal: [Float], input: ViewshedInput, field: CoverageField) -> [(altitude: Float, percent: Double)]
-  {
-    let sourceWidth = input.width
-    return [Float(0), 150, 300].map { altitude in
-      var shared = 0
-      var agree = 0
-      for row in 0..<terrain.geometry.height {
-        for column in 0..<terrain.geometry.width {
-          let ours = row * terrain.geometry.width + column
-          let theirs = (row + sourceWindow.row) * sourceWidth + column + sourceWindow.column
-          guard field.isInRange(ours), theirs < gdal.count, !gdal[theirs].isNaN else { continue }
-          shared += 1
-          if field.isVisible(ours, altitudeAGL: altitude) == (gdal[theirs] <= altitude) { agree += 1 }
-        }
-      }
-      return (altitude, 100 * Double(agree) / Double(max(shared, 1)))
-    }
+    return ViewshedInput(path: path, isTemporary: true)
   }
 }

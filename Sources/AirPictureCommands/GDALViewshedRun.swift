@@ -1,3 +1,5 @@
+import CoverageKernel
+import CoveragePipeline
 import Dispatch
 import Foundation
 import GeoRaster
@@ -13,6 +15,8 @@ struct GDALViewshedRun {
   let seconds: Double
   /// Minimum target height above ground per cell (GDAL's GROUND mode), NaN out of range.
   let heightAboveGround: [Float]
+  /// The grid of that output, from its georeference: gdal_viewshed crops it to the range, so it is not the DEM's.
+  let geometry: GridGeometry
 
   /// Runs `gdal_viewshed` on `dem` for an observer at map (x, y), `height` m above ground, out to `range` m,
   /// with GDAL's curvature coefficient `1/k` (its correction is `cc · d² / 2R`, so k = 4/3 is `-cc 0.75`).
@@ -36,6 +40,7 @@ struct GDALViewshedRun {
     }
     let raster = try RasterDataset(path: output)
     let reference = raster.georeference
+    geometry = GridGeometry(reference)
     heightAboveGround = try raster.read(column: 0, row: 0, width: reference.width, height: reference.height)
       .map { $0 <= -9_000 ? .nan : $0 }
   }

@@ -63,7 +63,7 @@ import Testing
     var cropped: [Float] = []
     for row in crop.row..<crop.row + crop.height {
       for column in crop.column..<crop.column + crop.width {
-        cropped.append(field.lowestAltitudeAGL[row * size + column])
+        cropped.append(field.lowestAltitudeAGL(at: row * size + column))
       }
     }
     let comparison = try #require(
@@ -81,7 +81,7 @@ import Testing
     // The same values read as if the output were the whole grid disagree on many cells.
     var misaligned = 0
     var visibleAt150 = 0
-    for index in 0..<field.lowestAltitudeAGL.count where field.isInRange(index) && index < cropped.count {
+    for index in 0..<field.lowestAltitudeMSL.count where field.isInRange(index) && index < cropped.count {
       if field.isVisible(index, altitudeAGL: 150) { visibleAt150 += 1 }
       if field.isVisible(index, altitudeAGL: 150) != (cropped[index] <= 150) { misaligned += 1 }
     }

@@ -20,7 +20,7 @@ enum CoverageBands {
       RasterBand(description: "lowest visible altitude AGL (m)", values: network.lowestAltitudeAGL, unit: "m"),
       RasterBand(
         description: "index of the radar that sees lowest (\(radarOrder))",
-        values: network.radarIndex.map { $0 < 0 ? .nan : Float($0) }, categoryNames: radarNames),
+        indices: network.radarIndex, categoryNames: radarNames),
     ]
   }
 

@@ -191,7 +191,7 @@ public struct SiteNetworkStudy {
     return [
       RasterBand(
         description: "1 where the lowest visible altitude looks past a DEM void (a lower bound), no-data elsewhere",
-        values: flags.map { $0 == 0 ? Float.nan : 1 })
+        flags: flags)
     ]
   }
 

@@ -1,10 +1,10 @@
 import CGDAL
 
 /// Writes Float32 GeoTIFFs that QGIS reads well: tiled, ZSTD with the floating-point predictor (compressed on all
-/// cores; see `tiledOptions`), NaN no-data, band descriptions, units and category names (with a raster attribute table), and
-/// dataset metadata; written under a temporary name and renamed when complete. Values are streamed from the
-/// bands in strips (`RasterBand.fill`), with ±∞ written as NaN. Category names and attribute tables are kept by GDAL in a
-/// `.aux.xml` sidecar beside the file, published with it.
+/// cores; see `tiledOptions`), NaN no-data, band descriptions, units and category names (with a raster attribute
+/// table), and dataset metadata; written under a temporary name and renamed when complete. Values are streamed from
+/// the bands in strips (`RasterBand.fill`), with ±∞ written as NaN. Category names and attribute tables are kept by
+/// GDAL in a `.aux.xml` sidecar beside the file, published with it.
 public enum GeoTIFFWriter {
   /// Rows per strip handed to GDAL.
   static let stripRows = 256

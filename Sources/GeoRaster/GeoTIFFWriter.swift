@@ -117,16 +117,18 @@ public enum GeoTIFFWriter {
     try raster.copy(to: temporary, driver: "COG", options: cloudOptimisedOptions)
   }
 
-  /// Writes the bands' cells into `dataset` strip by strip (`stripRows` rows, converted to Float32 by
-  /// `RasterBand.fill`), through one reused strip buffer.
+  /// Writes the bands' cells into `dataset` strip by strip (`stripRows` rows, the height of a row of tiles,
+  /// converted to Float32 by `RasterBand.fill` into one reused buffer). Each strip of every band is handed to GDAL
+  /// before its tiles are flushed from GDAL's block cache, so they are compressed (on GDAL's threads) while the next
+  /// strip is converted, and the cache never holds more than one row of tiles: no fresh memory for the whole file.
   private static func writeStrips(_ bands: [RasterBand], to dataset: GDALDatasetH, path: String) throws {
     let width = Int(GDALGetRasterXSize(dataset))
     let height = Int(GDALGetRasterYSize(dataset))
+    let handles = bands.indices.map { GDALGetRasterBand(dataset, Int32($0 + 1))! }
     var strip = [Float](repeating: 0, count: width * min(stripRows, height))
-    for (index, band) in bands.enumerated() {
-      let handle = GDALGetRasterBand(dataset, Int32(index + 1))!
-      for top in stride(from: 0, to: height, by: stripRows) {
-        let rows = min(stripRows, height - top)
+    for top in stride(from: 0, to: height, by: stripRows) {
+      let rows = min(stripRows, height - top)
+      for (band, handle) in zip(bands, handles) {
         let status = strip.withUnsafeMutableBufferPointer { buffer in
           band.fill(from: top * width, into: UnsafeMutableBufferPointer(rebasing: buffer[0..<(rows * width)]))
           return GDALRasterIO(
@@ -136,6 +138,9 @@ public enum GeoTIFFWriter {
         guard status == CE_None else {
           throw GeoRasterError("cannot write '\(path)': \(GDALRuntime.lastError(or: "write failed"))")
         }
+      }
+      for handle in handles where GDALFlushRasterCache(handle) != CE_None {
+        throw GeoRasterError("cannot write '\(path)': \(GDALRuntime.lastError(or: "write failed"))")
       }
     }
   }

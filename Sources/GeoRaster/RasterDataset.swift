@@ -135,12 +135,14 @@ public final class RasterDataset {
       row + height <= georeference.height
     else { throw GeoRasterError("window outside raster '\(path)'") }
     let band = GDALGetRasterBand(handle, 1)
-    var values = [Float](repeating: 0, count: width * height)
     CPLErrorReset()
-    let status = values.withUnsafeMutableBytes { buffer in
-      GDALRasterIO(
+    // GDAL decodes straight into the array's fresh memory (no zeroing pass before it).
+    var status = CE_None
+    var values = [Float](unsafeUninitializedCapacity: width * height) { buffer, initialised in
+      status = GDALRasterIO(
         band, GF_Read, Int32(column), Int32(row), Int32(width), Int32(height), buffer.baseAddress, Int32(width),
         Int32(height), GDT_Float32, 0, 0)
+      initialised = status == CE_None ? buffer.count : 0
     }
     guard status == CE_None else {
       throw GeoRasterError("cannot read '\(path)': \(GDALRuntime.lastError(or: "read failed"))")

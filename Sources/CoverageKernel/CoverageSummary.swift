@@ -30,37 +30,19 @@ public struct CoverageSummary: Sendable, Equatable {
     let width = geometry.width
     var computed = 0.0
     var covered = [Double](repeating: 0, count: altitudes.count)
-    var counts = [Int](repeating: 0, count: altitudes.count)
-    var rowBits = [UInt16](repeating: 0, count: width)
+    var counts = [Int](repeating: 0, count: altitudes.count + 1)
     network.lowestAltitudeMSL.withUnsafeBufferPointer { msl in
       network.coveredBits.withUnsafeBufferPointer { bits in
-        rowBits.withUnsafeMutableBufferPointer { rowBits in
-          for row in 0..<geometry.height {
-            let start = row * width
-            var inRange = 0
-            var any: UInt16 = 0
-            for column in 0..<width {
-              let valid = !msl[start + column].isNaN
-              let kept = valid ? bits[start + column] : 0
-              rowBits[column] = kept
-              any |= kept
-              inRange &+= valid ? 1 : 0
-            }
-            guard inRange > 0 else { continue }
-            for bit in counts.indices {
-              guard any & (1 << UInt16(bit)) != 0 else {
-                counts[bit] = 0
-                continue
-              }
-              var count = 0
-              for column in 0..<width { count &+= Int((rowBits[column] &>> UInt16(bit)) & 1) }
-              counts[bit] = count
-            }
-            let area = geometry.cellArea(row: row, earthRadius: earth.radius) / 1e6
-            computed = Self.sequentialSum(computed, adding: area, times: inRange)
-            for bit in counts.indices where counts[bit] > 0 {
-              covered[bit] = Self.sequentialSum(covered[bit], adding: area, times: counts[bit])
-            }
+        for row in 0..<geometry.height {
+          let start = row * width
+          Self.count(
+            msl: UnsafeBufferPointer(rebasing: msl[start..<(start + width)]),
+            bits: UnsafeBufferPointer(rebasing: bits[start..<(start + width)]), into: &counts)
+          guard counts[0] > 0 else { continue }
+          let area = geometry.cellArea(row: row, earthRadius: earth.radius) / 1e6
+          computed = Self.sequentialSum(computed, adding: area, times: counts[0])
+          for bit in covered.indices where counts[bit + 1] > 0 {
+            covered[bit] = Self.sequentialSum(covered[bit], adding: area, times: counts[bit + 1])
           }
         }
       }
@@ -70,6 +52,49 @@ public struct CoverageSummary: Sendable, Equatable {
       Row(
         altitudeReference: altitude.0, altitude: Double(altitude.1), coveredAreaKm2: area,
         coveredPercent: computed > 0 ? 100 * area / computed : 0)
+    }
+  }
+
+  /// Counts the cells of one row in range (`counts[0]`) and, of those, the cells with bit `b` of `bits` set
+  /// (`counts[b + 1]`), sixteen cells at a time in per-lane counters.
+  private static func count(
+    msl: UnsafeBufferPointer<Float>, bits: UnsafeBufferPointer<UInt16>, into counts: inout [Int]
+  ) {
+    typealias Lanes = SIMD16<UInt16>
+    let tracked = counts.count - 1
+    for index in counts.indices { counts[index] = 0 }
+    var inRange = Lanes()
+    var perBit = [Lanes](repeating: Lanes(), count: tracked)
+    let one = Lanes(repeating: 1)
+    let chunks = msl.count / 16
+    var chunk = 0
+    counts.withUnsafeMutableBufferPointer { counts in
+      perBit.withUnsafeMutableBufferPointer { perBit in
+        let heights = UnsafeRawPointer(msl.baseAddress!)
+        let flags = UnsafeRawPointer(bits.baseAddress!)
+        while chunk < chunks {
+          // Lanes count at most 65,535 chunks before they are emptied into `counts`.
+          let end = min(chunks, chunk + 65_535)
+          while chunk < end {
+            let height = heights.loadUnaligned(fromByteOffset: chunk * 64, as: SIMD16<Float>.self)
+            let valid = Lanes(truncatingIfNeeded: SIMD16<Int32>().replacing(with: -1, where: height .== height))
+            let kept = flags.loadUnaligned(fromByteOffset: chunk * 32, as: Lanes.self) & valid
+            inRange &+= valid & one
+            for bit in 0..<tracked { perBit[bit] &+= (kept &>> UInt16(bit)) & one }
+            chunk += 1
+          }
+          counts[0] += Int(SIMD16<UInt32>(truncatingIfNeeded: inRange).wrappedSum())
+          inRange = Lanes()
+          for bit in 0..<tracked {
+            counts[bit + 1] += Int(SIMD16<UInt32>(truncatingIfNeeded: perBit[bit]).wrappedSum())
+            perBit[bit] = Lanes()
+          }
+        }
+        for index in (chunks * 16)..<msl.count where !msl[index].isNaN {
+          counts[0] += 1
+          for bit in 0..<tracked where bits[index] & (1 << UInt16(bit)) != 0 { counts[bit + 1] += 1 }
+        }
+      }
     }
   }
 

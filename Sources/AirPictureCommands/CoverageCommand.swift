@@ -137,7 +137,7 @@ struct CoverageCommand: ParsableCommand {
 
   @Flag(
     help: ArgumentHelp(
-      "Write Cloud-Optimised GeoTIFFs (GDAL's COG driver: 256-cell tiles, DEFLATE, overviews by nearest "
+      "Write Cloud-Optimised GeoTIFFs (GDAL's COG driver: 256-cell tiles, ZSTD, overviews by nearest "
         + "neighbour) instead of plain tiled ones; with a scenario too."))
   var cog = false
 

@@ -49,6 +49,15 @@ public struct CoverageField: Sendable {
     zip(lowestAltitudeMSL, groundHeights).map { $0 - $1 }
   }
 
+  /// Writes the lowest visible altitude AGL of cells `first ..< first + buffer.count` into `buffer`.
+  public func lowestAltitudeAGL(from first: Int, into buffer: UnsafeMutableBufferPointer<Float>) {
+    lowestAltitudeMSL.withUnsafeBufferPointer { msl in
+      groundHeights.withUnsafeBufferPointer { ground in
+        for offset in buffer.indices { buffer[offset] = msl[first + offset] - ground[first + offset] }
+      }
+    }
+  }
+
   /// Whether the lowest visible altitude at cell `index` depends on a void (and is then a lower bound).
   @inlinable public func dependsOnVoid(_ index: Int) -> Bool { voidDependence.map { $0[index] != 0 } ?? false }
 

@@ -66,6 +66,21 @@ public struct NetworkCoverage: Sendable {
     return mslPlane.isEmpty ? 0 : derivedBits(at: index)
   }
 
+  /// Writes the covered-altitude bits of cells `first ..< first + buffer.count` (row-major) into `buffer`.
+  public func coveredBits(from first: Int, into buffer: UnsafeMutableBufferPointer<UInt16>) {
+    for offset in buffer.indices { buffer[offset] = coveredBits(at: first + offset) }
+  }
+
+  /// Writes the lowest visible altitude AGL of cells `first ..< first + buffer.count` into `buffer`.
+  public func lowestAltitudeAGL(from first: Int, into buffer: UnsafeMutableBufferPointer<Float>) {
+    guard !mslPlane.isEmpty else { return buffer.initialize(repeating: .nan) }
+    mslPlane.withUnsafeBufferPointer { msl in
+      groundPlane.withUnsafeBufferPointer { ground in
+        for offset in buffer.indices { buffer[offset] = msl[first + offset] - ground[first + offset] }
+      }
+    }
+  }
+
   /// The bits of a cell seen by radars without a cone of silence: each altitude at or above the lowest.
   @usableFromInline func derivedBits(at index: Int) -> UInt16 {
     let msl = mslPlane[index]

@@ -8,7 +8,9 @@ enum CoverageBands {
   static func field(_ field: CoverageField) -> [RasterBand] {
     [
       RasterBand(description: "lowest visible altitude MSL (m)", values: field.lowestAltitudeMSL, unit: "m"),
-      RasterBand(description: "lowest visible altitude AGL (m)", values: field.lowestAltitudeAGLPlane(), unit: "m"),
+      RasterBand(
+        description: "lowest visible altitude AGL (m)", count: field.lowestAltitudeMSL.count, unit: "m",
+        cells: field.lowestAltitudeAGL(from:into:)),
     ]
   }
 
@@ -17,13 +19,18 @@ enum CoverageBands {
   static func network(_ network: NetworkCoverage, radarOrder: String, radarNames: [String]) -> [RasterBand] {
     [
       RasterBand(description: "lowest visible altitude MSL (m)", values: network.lowestAltitudeMSL, unit: "m"),
-      RasterBand(description: "lowest visible altitude AGL (m)", values: network.lowestAltitudeAGLPlane(), unit: "m"),
+      RasterBand(
+        description: "lowest visible altitude AGL (m)", count: network.geometry.width * network.geometry.height,
+        unit: "m", cells: network.lowestAltitudeAGL(from:into:)),
       RasterBand(
         description: "index of the radar that sees lowest (\(radarOrder))",
-        values: (0..<network.geometry.width * network.geometry.height).map {
-          let radar = network.radarIndex(at: $0)
-          return radar < 0 ? .nan : Float(radar)
-        }, categoryNames: radarNames),
+        count: network.geometry.width * network.geometry.height, categoryNames: radarNames
+      ) { first, strip in
+        for offset in strip.indices {
+          let radar = network.radarIndex(at: first + offset)
+          strip[offset] = radar < 0 ? .nan : Float(radar)
+        }
+      },
     ]
   }
 

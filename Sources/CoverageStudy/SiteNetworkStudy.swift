@@ -79,14 +79,14 @@ public struct SiteNetworkStudy {
   }
 
   /// The network's cells and what computing it takes at most: the largest radar's kernel run, and the network's
-  /// planes (MSL, AGL, radar, coverage bits, void flags), the band conversion when writing (a Cloud-Optimised
-  /// GeoTIFF's in-memory copy of its four bands), and, with a quick-look, its terrain, colours and the map canvas
-  /// (19 bytes a cell: terrain 4, classes 1, hillshade 1, class colours 3, background 3, Cairo's surface 4, the
+  /// planes (MSL, AGL, radar, coverage bits, void flags), a Cloud-Optimised GeoTIFF's in-memory copy of its four
+  /// bands (tiled GeoTIFFs are converted strip by strip), and, with a quick-look, its terrain, colours and the map
+  /// canvas (19 bytes a cell: terrain 4, classes 1, hillshade 1, class colours 3, background 3, Cairo's surface 4, the
   /// composed planes 3).
   public func peakBytes(quickLook: Bool) throws -> Int {
     var largest = 0
     for radar in radars { largest = max(largest, try fields.resourceEstimate(of: radar, limits).peakBytes) }
-    let writing = rasterFiles.layout == .cloudOptimised ? 4 + 16 : 4
+    let writing = rasterFiles.layout == .cloudOptimised ? 16 : 0
     return largest + radars.map(\.window).union!.cellCount * (13 + writing + (quickLook ? 19 : 0))
   }
 
@@ -191,7 +191,7 @@ public struct SiteNetworkStudy {
     return [
       RasterBand(
         description: "1 where the lowest visible altitude looks past a DEM void (a lower bound), no-data elsewhere",
-        values: flags.map { $0 == 0 ? Float.nan : 1 })
+        flags: flags)
     ]
   }
 

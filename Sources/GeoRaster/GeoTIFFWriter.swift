@@ -1,13 +1,34 @@
 import CGDAL
 
-/// Writes Float32 GeoTIFFs that QGIS reads well: tiled, DEFLATE with the floating-point predictor (compressed on
-/// all cores), NaN no-data, band descriptions, units and category names (with a raster attribute table), and
-/// dataset metadata; written under a temporary name and renamed when complete. Values are streamed from the
-/// caller's arrays in strips, with ±∞ written as NaN. Category names and attribute tables are kept by GDAL in a
-/// `.aux.xml` sidecar beside the file, published with it.
+/// Writes Float32 GeoTIFFs that QGIS reads well: tiled, ZSTD with the floating-point predictor (compressed on all
+/// cores; see `tiledOptions`), NaN no-data, band descriptions, units and category names (with a raster attribute
+/// table), and dataset metadata; written under a temporary name and renamed when complete. Values are streamed from
+/// the bands in strips (`RasterBand.fill`), with ±∞ written as NaN. Category names and attribute tables are kept by
+/// GDAL in a `.aux.xml` sidecar beside the file, published with it.
 public enum GeoTIFFWriter {
-  /// Rows per strip handed to GDAL.
+  /// Rows per strip handed to GDAL (rounded to whole rows of blocks).
   static let stripRows = 256
+
+  /// Creation options of `.tiled` files: 256-cell tiles, each band in its own tiles, ZSTD level 1 with the
+  /// floating-point predictor, compressed on all cores. Measured on a 3340 x 3340 three-band coverage file (134 MB
+  /// of Float32), one thread: ZSTD costs 0.52 s of encoding against 1.07 s for DEFLATE level 1 with the same
+  /// predictor, for a file 2 % larger (41.2 MB against 40.3 MB, pixel-interleaved); without a predictor ZSTD saves
+  /// little (0.38 s) for a file 40 % larger (57.6 MB). Band-interleaved tiles cost the same and make the file 8 %
+  /// smaller (37.9 MB), and a reader of one band reads only its tiles. Horizontal differencing (PREDICTOR=2) would
+  /// save about 0.2 s more, but on Float32 it is integer differencing of the bit patterns, which readers outside
+  /// libtiff may undo as float differences. GDAL reads ZSTD since 2.3 (QGIS 3.x); values are bit-identical to the
+  /// DEFLATE ones.
+  static let tiledOptions = [
+    "TILED=YES", "INTERLEAVE=BAND", "COMPRESS=ZSTD", "PREDICTOR=3", "ZSTD_LEVEL=1", "NUM_THREADS=ALL_CPUS",
+    "BIGTIFF=IF_SAFER",
+  ]
+
+  /// Creation options of `.cloudOptimised` files (GDAL's COG driver): the same encoding as `tiledOptions`
+  /// (`PREDICTOR=YES` is the floating-point predictor for Float32), with overviews by nearest neighbour.
+  static let cloudOptimisedOptions = [
+    "BLOCKSIZE=256", "COMPRESS=ZSTD", "PREDICTOR=YES", "LEVEL=1", "NUM_THREADS=ALL_CPUS", "BIGTIFF=IF_SAFER",
+    "OVERVIEWS=AUTO", "RESAMPLING=NEAREST",
+  ]
 
   /// The file layout.
   public enum Layout: Sendable {
@@ -15,7 +36,7 @@ public enum GeoTIFFWriter {
     case tiled
     /// Plain strips, uncompressed (benchmark inputs).
     case uncompressed
-    /// A Cloud-Optimised GeoTIFF through GDAL's COG driver: 256-cell tiles, DEFLATE, and overviews halving the
+    /// A Cloud-Optimised GeoTIFF through GDAL's COG driver: 256-cell tiles, ZSTD, and overviews halving the
     /// grid until it fits one tile (none for a grid of at most 256 × 256 cells), resampled by nearest neighbour
     /// so every overview value is a value of the grid (a lowest altitude, a radar's index), never a blend.
     case cloudOptimised
@@ -37,7 +58,7 @@ public enum GeoTIFFWriter {
     layout: Layout, to path: String
   ) throws {
     precondition(!bands.isEmpty, "at least one band")
-    for band in bands where band.values.count != georeference.width * georeference.height {
+    for band in bands where band.count != georeference.width * georeference.height {
       throw GeoRasterError("band '\(band.description)' does not match the grid")
     }
     GDALRuntime.ensureRegistered()
@@ -60,10 +81,7 @@ public enum GeoTIFFWriter {
   ) throws {
     let width = georeference.width
     let height = georeference.height
-    let options =
-      compressed
-      ? ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=3", "ZLEVEL=1", "NUM_THREADS=ALL_CPUS", "BIGTIFF=IF_SAFER"]
-      : ["BIGTIFF=IF_SAFER"]
+    let options = compressed ? tiledOptions : ["BIGTIFF=IF_SAFER"]
     guard let driver = GDALGetDriverByName("GTiff") else { throw GeoRasterError("GDAL has no GTiff driver") }
     CPLErrorReset()
     let created = GDALRuntime.withStringList(options) { list in
@@ -78,27 +96,10 @@ public enum GeoTIFFWriter {
     GDALSetGeoTransform(dataset, &transform)
     GDALSetProjection(dataset, georeference.crsWKT)
     for item in metadata { GDALSetMetadataItem(dataset, item.key, item.value, nil) }
-    var strip = [Float](repeating: 0, count: width * min(stripRows, height))
     for (index, band) in bands.enumerated() {
-      let handle = GDALGetRasterBand(dataset, Int32(index + 1))!
-      describe(handle, as: band)
-      for top in stride(from: 0, to: height, by: stripRows) {
-        let rows = min(stripRows, height - top)
-        let start = top * width
-        for offset in 0..<(rows * width) {
-          let value = band.values[start + offset]
-          strip[offset] = value.isInfinite ? .nan : value
-        }
-        let status = strip.withUnsafeMutableBytes {
-          GDALRasterIO(
-            handle, GF_Write, 0, Int32(top), Int32(width), Int32(rows), $0.baseAddress, Int32(width), Int32(rows),
-            GDT_Float32, 0, 0)
-        }
-        guard status == CE_None else {
-          throw GeoRasterError("cannot write '\(path)': \(GDALRuntime.lastError(or: "write failed"))")
-        }
-      }
+      describe(GDALGetRasterBand(dataset, Int32(index + 1))!, as: band)
     }
+    try writeStrips(bands, to: dataset, path: path)
     closed = true
     GDALClose(dataset)
     guard CPLGetLastErrorType() != CE_Failure else {
@@ -115,15 +116,44 @@ public enum GeoTIFFWriter {
     let raster = try MemoryRaster(georeference: georeference, bands: bands.count, type: GDT_Float32)
     for item in metadata { GDALSetMetadataItem(raster.handle, item.key, item.value, nil) }
     for (index, band) in bands.enumerated() {
-      try raster.write(band.values.map { $0.isInfinite ? .nan : $0 }, band: index + 1)
       describe(GDALGetRasterBand(raster.handle, Int32(index + 1))!, as: band)
     }
-    try raster.copy(
-      to: temporary, driver: "COG",
-      options: [
-        "BLOCKSIZE=256", "COMPRESS=DEFLATE", "PREDICTOR=YES", "LEVEL=1", "NUM_THREADS=ALL_CPUS", "BIGTIFF=IF_SAFER",
-        "OVERVIEWS=AUTO", "RESAMPLING=NEAREST",
-      ])
+    try writeStrips(bands, to: raster.handle, path: path)
+    try raster.copy(to: temporary, driver: "COG", options: cloudOptimisedOptions)
+  }
+
+  /// Writes the bands' cells into `dataset` strip by strip (about `stripRows` rows, whole rows of GDAL's blocks,
+  /// converted to Float32 by `RasterBand.fill` into one reused buffer). Each strip of every band is handed to GDAL
+  /// before its tiles are flushed from GDAL's block cache, so they are compressed (on GDAL's threads) while the next
+  /// strip is converted, and the cache never holds more than one row of tiles: no fresh memory for the whole file.
+  private static func writeStrips(_ bands: [RasterBand], to dataset: GDALDatasetH, path: String) throws {
+    let width = Int(GDALGetRasterXSize(dataset))
+    let height = Int(GDALGetRasterYSize(dataset))
+    let handles = bands.indices.map { GDALGetRasterBand(dataset, Int32($0 + 1))! }
+    // Whole blocks per strip, so that no block is flushed half written (and written again).
+    var blockWidth: Int32 = 0
+    var blockHeight: Int32 = 0
+    GDALGetBlockSize(handles[0], &blockWidth, &blockHeight)
+    let block = max(Int(blockHeight), 1)
+    let stripRows = max(stripRows / block, 1) * block
+    var strip = [Float](repeating: 0, count: width * min(stripRows, height))
+    for top in stride(from: 0, to: height, by: stripRows) {
+      let rows = min(stripRows, height - top)
+      for (band, handle) in zip(bands, handles) {
+        let status = strip.withUnsafeMutableBufferPointer { buffer in
+          band.fill(from: top * width, into: UnsafeMutableBufferPointer(rebasing: buffer[0..<(rows * width)]))
+          return GDALRasterIO(
+            handle, GF_Write, 0, Int32(top), Int32(width), Int32(rows), buffer.baseAddress, Int32(width), Int32(rows),
+            GDT_Float32, 0, 0)
+        }
+        guard status == CE_None else {
+          throw GeoRasterError("cannot write '\(path)': \(GDALRuntime.lastError(or: "write failed"))")
+        }
+      }
+      for handle in handles where GDALFlushRasterCache(handle) != CE_None {
+        throw GeoRasterError("cannot write '\(path)': \(GDALRuntime.lastError(or: "write failed"))")
+      }
+    }
   }
 
   /// Sets a band's description, NaN no-data, unit, and category names with their attribute table.

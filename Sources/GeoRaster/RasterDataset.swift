@@ -32,7 +32,14 @@ public final class RasterDataset {
       throw GeoRasterError("cannot open raster '\(path)': it \(reason)")
     }
     CPLErrorReset()
-    guard let handle = GDALOpenEx(path, UInt32(GDAL_OF_RASTER | GDAL_OF_READONLY), nil, nil, nil) else {
+    // A window over several blocks of a GeoTIFF is decoded on all cores (GDAL ≥ 3.6): 3340 x 3340 cells of a
+    // DEFLATE Int16 DEM in 0.07 s against 0.10 s on two idle cores (0.14 against 0.13 s when other jobs hold them).
+    // Drivers without the option ignore it.
+    let opened = GDALRuntime.withStringList(["NUM_THREADS=ALL_CPUS"]) { options in
+      GDALOpenEx(
+        path, UInt32(GDAL_OF_RASTER | GDAL_OF_READONLY), nil, options.map { UnsafePointer(OpaquePointer($0)) }, nil)
+    }
+    guard let handle = opened else {
       throw GeoRasterError("cannot open raster '\(path)': \(GDALRuntime.lastError(or: "not a raster GDAL reads"))")
     }
     try self.init(adopting: handle, path: path, ownedVirtualFiles: [])
@@ -135,12 +142,14 @@ public final class RasterDataset {
       row + height <= georeference.height
     else { throw GeoRasterError("window outside raster '\(path)'") }
     let band = GDALGetRasterBand(handle, 1)
-    var values = [Float](repeating: 0, count: width * height)
     CPLErrorReset()
-    let status = values.withUnsafeMutableBytes { buffer in
-      GDALRasterIO(
+    // GDAL decodes straight into the array's fresh memory (no zeroing pass before it).
+    var status = CE_None
+    var values = [Float](unsafeUninitializedCapacity: width * height) { buffer, initialised in
+      status = GDALRasterIO(
         band, GF_Read, Int32(column), Int32(row), Int32(width), Int32(height), buffer.baseAddress, Int32(width),
         Int32(height), GDT_Float32, 0, 0)
+      initialised = status == CE_None ? buffer.count : 0
     }
     guard status == CE_None else {
       throw GeoRasterError("cannot read '\(path)': \(GDALRuntime.lastError(or: "read failed"))")

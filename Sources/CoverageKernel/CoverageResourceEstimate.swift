@@ -7,10 +7,10 @@ public struct CoverageResourceEstimate: Sendable, Equatable {
   public var sweepSamples: Int
   /// The terrain window the caller holds (4 bytes a cell).
   public var terrainBytes: Int
-  /// The polar slope store a fresh `CoverageWorkspace` allocates (kept for the next radar).
+  /// The polar slope store of one range slab that a fresh `CoverageWorkspace` allocates (kept for the next radar).
   public var storeBytes: Int
-  /// The returned field's planes: 4 bytes a cell each for MSL, AGL and the ceiling (with a maximum elevation),
-  /// plus the 1-byte void mask (counted always; allocated only on terrain with voids).
+  /// The returned field's own planes: 4 bytes a cell each for MSL and the ceiling (with a maximum elevation), plus
+  /// the 1-byte void mask (counted always; allocated only on terrain with voids). The field shares the terrain.
   public var fieldBytes: Int
   /// Per-sample, per-radial, per-row and per-column tables.
   public var tableBytes: Int
@@ -35,7 +35,7 @@ extension LineOfSightKernel {
       maximumRange: sweptRange(for: site, over: geometry), cellSize: cellSize, resolution: resolution,
       slabStore: slabStore)
     let cells = geometry.width * geometry.height
-    let floatPlanes = site.limits.maximumElevation == nil ? 2 : 3
+    let floatPlanes = site.limits.maximumElevation == nil ? 1 : 2
     let perSample = (plan.lastSample + 1) * (1 + 2 * MemoryLayout<Float>.size)
     let perRadial =
       plan.radialTotal * (MemoryLayout<Int32>.size + MemoryLayout<Float>.size + 4 * MemoryLayout<Int>.size)

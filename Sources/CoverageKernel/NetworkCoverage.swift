@@ -68,7 +68,32 @@ public struct NetworkCoverage: Sendable {
 
   /// Writes the covered-altitude bits of cells `first ..< first + buffer.count` (row-major) into `buffer`.
   public func coveredBits(from first: Int, into buffer: UnsafeMutableBufferPointer<UInt16>) {
-    for offset in buffer.indices { buffer[offset] = coveredBits(at: first + offset) }
+    if let bitPlane {
+      for offset in buffer.indices { buffer[offset] = bitPlane[first + offset] }
+      return
+    }
+    guard !mslPlane.isEmpty else { return buffer.initialize(repeating: 0) }
+    // `derivedBits` over a run of cells, the altitudes in local buffers.
+    mslPlane.withUnsafeBufferPointer { msl in
+      groundPlane.withUnsafeBufferPointer { ground in
+        altitudesAGL.withUnsafeBufferPointer { aboveGround in
+          altitudesMSL.withUnsafeBufferPointer { aboveSea in
+            let firstMSLBit = UInt16(aboveGround.count)
+            for offset in buffer.indices {
+              let height = msl[first &+ offset]
+              let floor = ground[first &+ offset]
+              let agl = height - floor
+              var bits: UInt16 = 0
+              for bit in 0..<aboveGround.count where agl <= aboveGround[bit] { bits |= 1 << UInt16(bit) }
+              for number in 0..<aboveSea.count where height <= aboveSea[number] && floor < aboveSea[number] {
+                bits |= 1 << (firstMSLBit + UInt16(number))
+              }
+              buffer[offset] = bits
+            }
+          }
+        }
+      }
+    }
   }
 
   /// Writes the lowest visible altitude AGL of cells `first ..< first + buffer.count` into `buffer`.

@@ -25,8 +25,8 @@ import Testing
     #expect(abs(Double(small.storeBytes) / expected - 1) < 0.1, "\(small.storeBytes) vs \(expected)")
     let large = try estimate(range: 40_000, cell: 100)
     #expect(abs(Double(large.storeBytes) / Double(small.storeBytes) / 4 - 1) < 0.05)
-    #expect(small.fieldBytes == small.windowCells * 9)
-    #expect(try estimate(range: 20_000, cell: 100, maximumElevation: 20).fieldBytes == small.windowCells * 13)
+    #expect(small.fieldBytes == small.windowCells * 5)
+    #expect(try estimate(range: 20_000, cell: 100, maximumElevation: 20).fieldBytes == small.windowCells * 9)
     #expect(small.peakBytes == small.terrainBytes + small.storeBytes + small.fieldBytes + small.tableBytes)
   }
 

@@ -6,7 +6,9 @@ import GeoRaster
 
 /// Kernel regression benchmarks: one radar over a 3601 × 3601 tile, one radar over the Peru 30" composite at
 /// 450 km, and a 10-radar network on the composite. Real data comes from `../shared/terrain` (or
-/// `AIRPICTURE_TERRAIN_DIR`); the tile falls back to generated terrain when it is absent.
+/// `AIRPICTURE_TERRAIN_DIR`); the tile falls back to generated terrain when it is absent. At national scale, on
+/// generated terrain: one radar at 444 km on a 1" grid of 30,000 × 30,000 cells, and a 10-radar network over a
+/// Peru-sized 3" grid (`--filter generated`; several GB of memory each).
 let benchmarks: @Sendable () -> Void = {
   Benchmark.defaultConfiguration = .init(
     metrics: [.wallClock, .throughput, .peakMemoryResident], warmupIterations: 1, scalingFactor: .one,
@@ -52,6 +54,47 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(network)
       }
     }
+  }
+
+  // National scale (issue 9): generated terrain, made once per benchmark process and outside the measured block.
+  // Each runs once; `.peakMemoryResidentDelta` is what the measured work added to the resident terrain.
+  let national = Benchmark.Configuration(
+    metrics: [.wallClock, .peakMemoryResident, .peakMemoryResidentDelta], warmupIterations: 0, scalingFactor: .one,
+    maxDuration: .seconds(3_600), maxIterations: 1)
+  let single = GeneratedScene.single
+  Benchmark(
+    "one radar, generated \(single.label), 444 km", configuration: national
+  ) { benchmark in
+    // The radar's window, cropped before timing; the whole grid is released before the measurement starts.
+    let (site, window) = { () -> (RadarSite, ElevationGrid) in
+      let scene = single.composite()
+      let site = scene.site(latitude: single.centre.latitude, longitude: single.centre.longitude)
+      return (site, scene.window(for: site))
+    }()
+    benchmark.startMeasurement()
+    let field = try! LineOfSightKernel().coverage(of: site, over: window, workspace: CoverageWorkspace())
+    benchmark.stopMeasurement()
+    blackHole(field.lowestAltitudeMSL.count)
+  }
+
+  let peru = GeneratedScene.peru
+  Benchmark("10-radar network, generated Peru-sized \(peru.label), 444 km", configuration: national) { benchmark in
+    let scene = peru.composite()
+    let sites = Scenes.networkSites.map { scene.site(latitude: $0.0, longitude: $0.1) }
+    let union = sites.dropFirst().reduce(scene.window(geometryOf: sites[0])) {
+      scene.union($0, scene.window(geometryOf: $1))
+    }
+    benchmark.startMeasurement()
+    let workspace = CoverageWorkspace()
+    let kernel = LineOfSightKernel()
+    var network = NetworkCoverage(geometry: union, altitudesAGL: [150, 300, 1_000, 3_000])
+    for site in sites {
+      let field = try! kernel.coverage(of: site, over: scene.window(for: site), workspace: workspace)
+      network.merge(field)
+      workspace.recycle(field)
+    }
+    benchmark.stopMeasurement()
+    blackHole(network)
   }
 }
 
@@ -116,20 +159,68 @@ enum Scenes {
 
   struct Composite {
     let terrain: ElevationGrid
+    /// The radars' range, metres.
+    var range = 450_000.0
 
     func site(latitude: Double, longitude: Double) -> RadarSite {
       RadarSite(
         name: "\(latitude),\(longitude)", position: MapPoint(x: longitude, y: latitude), antenna: .aboveGround(10),
-        limits: CoverageLimits(maximumRange: 450_000))
+        limits: CoverageLimits(maximumRange: range))
     }
 
     func window(for site: RadarSite) -> ElevationGrid {
       terrain.cropped(
-        to: terrain.geometry.window(around: site.position, radius: 450_000, earthRadius: EarthModel.meanRadius)!)
+        to: terrain.geometry.window(around: site.position, radius: range, earthRadius: EarthModel.meanRadius)!)
+    }
+
+    /// The geometry of `site`'s window, without copying its heights.
+    func window(geometryOf site: RadarSite) -> GridGeometry {
+      terrain.geometry.subgrid(
+        terrain.geometry.window(around: site.position, radius: range, earthRadius: EarthModel.meanRadius)!)
     }
 
     func union(_ a: GridGeometry, _ b: GridGeometry) -> GridGeometry {
       terrain.geometry.subgrid(terrain.geometry.window(of: a).union(terrain.geometry.window(of: b)))
     }
+  }
+}
+
+/// Generated ridged-fractal terrain (seed 2025, as `airpicture terrain generate` and `Benchmarks/scale.sh` make it) on
+/// a WGS 84 grid: the national-scale cases of issue 9. `AIRPICTURE_BENCH_SMALL=1` makes the cells 10 times larger
+/// over the same box (a quick check that the cases run).
+struct GeneratedScene {
+  var arcSeconds: Double
+  var columns: Int
+  var rows: Int
+  /// North-west corner, degrees.
+  var north = 0.0
+  var west = -81.5
+
+  static let small = ProcessInfo.processInfo.environment["AIRPICTURE_BENCH_SMALL"] == "1"
+
+  /// A 1" DEM of 30,000 × 30,000 cells (8.33° square), a TPS-70 at its centre.
+  static let single =
+    small
+    ? GeneratedScene(arcSeconds: 10, columns: 3_000, rows: 3_000)
+    : GeneratedScene(arcSeconds: 1, columns: 30_000, rows: 30_000)
+  /// A 3" DEM of 19,200 × 24,000 cells: 16° × 20° from 81.5° W, 0°, the box around Peru.
+  static let peru =
+    small
+    ? GeneratedScene(arcSeconds: 30, columns: 1_920, rows: 2_400)
+    : GeneratedScene(arcSeconds: 3, columns: 19_200, rows: 24_000)
+
+  var label: String { "\(Int(arcSeconds))\" \(columns)x\(rows)" }
+
+  var centre: (latitude: Double, longitude: Double) {
+    (north - Double(rows) * arcSeconds / 7_200, west + Double(columns) * arcSeconds / 7_200)
+  }
+
+  /// The whole grid as Float heights, with the radars' range at 444 km.
+  func composite() -> Scenes.Composite {
+    let geometry = GridGeometry(
+      coordinateSystem: .geographic, originX: west, originY: north, cellWidth: arcSeconds / 3_600,
+      cellHeight: arcSeconds / 3_600, width: columns, height: rows)
+    let heights = RidgedFractalTerrain(seed: 2025).heights(width: columns, height: rows)
+    return Scenes.Composite(terrain: ElevationGrid(geometry: geometry, heights: heights), range: 444_000)
   }
 }

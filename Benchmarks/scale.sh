@@ -66,7 +66,8 @@ size_of() {
 available_kb() { awk '/^MemAvailable:/ { print $2 }' /proc/meminfo; }
 
 # Runs "$@" under /usr/bin/time, stopping it when available memory falls under MIN_FREE_GB; leaves
-# "wall user system peak_kb" in $work/time. Exits the script when the command fails or is stopped.
+# "wall user system peak_kb" in $work/time. Exits the script when the command is stopped; returns 1 (with its last
+# line of stderr printed) when it fails.
 timed() {
   /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >"$work/stdout" 2>"$work/stderr" &
   local timer=$! low=0 child
@@ -87,7 +88,7 @@ timed() {
   fi
   if [ "$status" != 0 ]; then
     echo "scale.sh: '$*' failed (exit $status): $(tail -n 1 "$work/stderr")" >&2
-    exit 1
+    return 1
   fi
 }
 
@@ -118,7 +119,7 @@ dem() {
   else
     need_disk "$dem_dir" $(( $2 * $3 * 2 ))
     timed "$airpicture" terrain generate --cell-arcsec "$1" --columns "$2" --rows "$3" --north=$north \
-      --west=$west --seed $seed --relief-m $relief --out "$path"
+      --west=$west --seed $seed --relief-m $relief --out "$path" || exit 1
     report "terrain generate ${1}\" ${2}x${3}" >&2
     echo "  DEM $(size_of "$path") on disk" >&2
   fi
@@ -129,6 +130,9 @@ echo "airpicture $("$airpicture" --version); $(nproc) cores; $(awk '/^MemTotal:/
   /proc/meminfo) memory, $(awk '/^MemAvailable:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) available;" \
   "$( [ "$small" = 1 ] && echo "SMALL=1 (1/10 the cells per side)" || echo "full size")"
 
+# A coverage run that fails (or is refused, say for memory) is reported and the next case runs; the script then
+# exits non-zero.
+failures=0
 for case_name in $cases; do
   case "$case_name" in
     a)
@@ -137,9 +141,12 @@ for case_name in $cases; do
         'BEGIN { printf "%.6f %.6f", n - s * c / 7200, w + s * c / 7200 }')"
       # Worst case on disk: three Float32 bands and a byte band, uncompressed, over the whole DEM.
       need_disk "$out_dir" $(( a_side * a_side * 13 ))
-      timed "$airpicture" coverage --dem "$path" --site="$lat,$lon,10,TPS-70" --range-km $range_km \
-        ${threads_option[@]+"${threads_option[@]}"} --out "$out_dir/one-radar.tif"
-      report "(a) 1 radar, ${a_arcsec}\" ${a_side}x${a_side}" "$out_dir/one-radar.tif"
+      if timed "$airpicture" coverage --dem "$path" --site="$lat,$lon,10,TPS-70" --range-km $range_km \
+        ${threads_option[@]+"${threads_option[@]}"} --out "$out_dir/one-radar.tif"; then
+        report "(a) 1 radar, ${a_arcsec}\" ${a_side}x${a_side}" "$out_dir/one-radar.tif"
+      else
+        failures=$((failures + 1))
+      fi
       ;;
     b)
       path=$(dem "$b_arcsec" "$b_columns" "$b_rows")
@@ -149,12 +156,16 @@ for case_name in $cases; do
         sites+=("--site=$site,10")
       done
       need_disk "$out_dir" $(( b_columns * b_rows * 13 ))
-      timed "$airpicture" coverage --dem "$path" "${sites[@]}" --range-km $range_km \
-        ${threads_option[@]+"${threads_option[@]}"} --out "$out_dir/network.tif"
-      report "(b) 10 radars, ${b_arcsec}\" ${b_columns}x${b_rows}" "$out_dir/network.tif"
+      if timed "$airpicture" coverage --dem "$path" "${sites[@]}" --range-km $range_km \
+        ${threads_option[@]+"${threads_option[@]}"} --out "$out_dir/network.tif"; then
+        report "(b) 10 radars, ${b_arcsec}\" ${b_columns}x${b_rows}" "$out_dir/network.tif"
+      else
+        failures=$((failures + 1))
+      fi
       ;;
     *) echo "scale.sh: CASES takes a and b, not '$case_name'" >&2; exit 1 ;;
   esac
   # Outputs are kept only in a folder the caller named.
   [ -n "${SCALE_OUT_DIR:-}" ] || rm -f "$out_dir/one-radar.tif" "$out_dir/network.tif"
 done
+[ "$failures" = 0 ] || { echo "scale.sh: $failures coverage run(s) failed" >&2; exit 1; }

@@ -15,7 +15,12 @@ public final class CoverageWorkspace {
     spare.append(field.lowestAltitudeMSL)
     if let ceiling = field.ceilingMSL { spare.append(ceiling) }
     spare.removeAll { $0.isEmpty }
+    // Planes of other sizes are never reused: keep the newest few, not one per window ever seen.
+    if spare.count > Self.sparePlanes { spare.removeFirst(spare.count - Self.sparePlanes) }
   }
+
+  /// Spare planes kept at most (a field's MSL and ceiling planes).
+  static let sparePlanes = 2
 
   /// A slope store of at least `count` elements (contents undefined).
   func reserveStore(count: Int) {

@@ -24,7 +24,7 @@ build: deps
 	swift build -c release --product airpicture
 
 # The same binary compiled for this machine's processor (AVX2/AVX-512 where it has them), in .build-native/: same
-# results to the bit (Swift never fuses a multiply and an add on its own), the kernel about 1.4-1.6x faster on the
+# results to the bit (Swift never fuses a multiply and an add on its own), the kernel about 1.2x faster on the
 # 2-core VM; it runs only on processors with the same instruction sets.
 native: deps
 	swift build -c release --product airpicture --scratch-path .build-native -Xswiftc -target-cpu -Xswiftc native

@@ -76,11 +76,8 @@ public struct RidgedFractalTerrain: Sendable {
 
   /// A pseudo-random value in [-1, 1] for a lattice point (SplitMix64 finaliser of the mixed coordinates).
   private func lattice(_ x: Int64, _ y: Int64, _ octave: UInt64) -> Double {
-    var z = seed &+ UInt64(bitPattern: x) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(bitPattern: y) &* 0xC2B2_AE3D_27D4_EB4F
-    z = z &+ octave &* 0x1656_67B1_9E37_79F9
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    z ^= z >> 31
+    let mixed = seed &+ UInt64(bitPattern: x) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(bitPattern: y) &* 0xC2B2_AE3D_27D4_EB4F
+    let z = SplitMix64.finalised(mixed &+ octave &* 0x1656_67B1_9E37_79F9)
     return Double(z >> 11) / Double(1 << 52) - 1
   }
 }

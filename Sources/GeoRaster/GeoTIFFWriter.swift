@@ -79,23 +79,12 @@ public enum GeoTIFFWriter {
     _ bands: [RasterBand], georeference: RasterGeoreference, metadata: [(key: String, value: String)],
     compressed: Bool, temporary: String, path: String
   ) throws {
-    let width = georeference.width
-    let height = georeference.height
     let options = compressed ? tiledOptions : ["BIGTIFF=IF_SAFER"]
-    guard let driver = GDALGetDriverByName("GTiff") else { throw GeoRasterError("GDAL has no GTiff driver") }
-    CPLErrorReset()
-    let created = GDALRuntime.withStringList(options) { list in
-      GDALCreate(driver, temporary, Int32(width), Int32(height), Int32(bands.count), GDT_Float32, list)
-    }
-    guard let dataset = created else {
-      throw GeoRasterError("cannot create '\(path)': \(GDALRuntime.lastError(or: "GTiff driver failed"))")
-    }
+    let dataset = try GTiffCreation.create(
+      at: temporary, publishedAs: path, georeference: georeference, bands: bands.count, type: GDT_Float32,
+      options: options, metadata: metadata)
     var closed = false
     defer { if !closed { GDALClose(dataset) } }
-    var transform = georeference.geoTransform
-    GDALSetGeoTransform(dataset, &transform)
-    GDALSetProjection(dataset, georeference.crsWKT)
-    for item in metadata { GDALSetMetadataItem(dataset, item.key, item.value, nil) }
     for (index, band) in bands.enumerated() {
       describe(GDALGetRasterBand(dataset, Int32(index + 1))!, as: band)
     }

@@ -26,24 +26,15 @@ public enum StripRasterWriter {
     }
     GDALRuntime.ensureRegistered()
     try AtomicOutput.write(to: path) { temporary in
-      guard let driver = GDALGetDriverByName("GTiff") else { throw GeoRasterError("GDAL has no GTiff driver") }
       let options = [
         "TILED=YES", "BLOCKXSIZE=\(tileSize)", "BLOCKYSIZE=\(tileSize)", "COMPRESS=DEFLATE", "PREDICTOR=2",
         "ZLEVEL=6", "NUM_THREADS=ALL_CPUS", "BIGTIFF=IF_SAFER",
       ]
-      CPLErrorReset()
-      let created = GDALRuntime.withStringList(options) { list in
-        GDALCreate(driver, temporary, Int32(width), Int32(height), 1, GDT_Int16, list)
-      }
-      guard let dataset = created else {
-        throw GeoRasterError("cannot create '\(path)': \(GDALRuntime.lastError(or: "GTiff driver failed"))")
-      }
+      let dataset = try GTiffCreation.create(
+        at: temporary, publishedAs: path, georeference: georeference, bands: 1, type: GDT_Int16, options: options,
+        metadata: metadata)
       var closed = false
       defer { if !closed { GDALClose(dataset) } }
-      var transform = georeference.geoTransform
-      GDALSetGeoTransform(dataset, &transform)
-      GDALSetProjection(dataset, georeference.crsWKT)
-      for item in metadata { GDALSetMetadataItem(dataset, item.key, item.value, nil) }
       let band = GDALGetRasterBand(dataset, 1)!
       GDALSetDescription(band, description)
       GDALSetRasterNoDataValue(band, Double(noData))

@@ -3,17 +3,6 @@ import Testing
 
 /// The covered-area table's sums: bit for bit those of adding every cell's area in turn.
 @Suite struct CoverageSummaryTests {
-  /// A reproducible generator (SplitMix64).
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
 
   static func loop(_ sum: Double, adding value: Double, times: Int) -> Double {
     var total = sum
@@ -22,7 +11,7 @@ import Testing
   }
 
   @Test func aSequentialSumIsTheLoopsSum() {
-    var random = Generator(state: 9)
+    var random = SplitMix64(seed: 9)
     for case_ in 0..<3_000 {
       let value: Double
       switch case_ % 4 {
@@ -50,7 +39,7 @@ import Testing
 
   /// A network of one random field; the summary against a cell-by-cell sum of the same planes.
   func check(_ system: GridGeometry.CoordinateSystem, cell: Double, seed: UInt64) {
-    var random = Generator(state: seed)
+    var random = SplitMix64(seed: seed)
     let (width, height) = (173, 211)
     let geometry = GridGeometry(
       coordinateSystem: system, originX: system == .geographic ? -77 : 280_000,

@@ -143,9 +143,6 @@ struct RangeSlab {
   /// Floats its store holds.
   var storageCount: Int
 
-  /// The ring of annulus `index`, if the slab meets it.
-  func ring(ofAnnulus index: Int) -> Ring? { rings.first { $0.annulus == index } }
-
   /// Cuts `1...lastSample` into slabs whose stores hold about `budget` floats each.
   static func cut(annuli: [PolarLayout.Annulus], lastSample: Int, budget: Int) -> [RangeSlab] {
     // Floats stored per sample index: one per radial of the annulus that holds it (both at a shared boundary).

@@ -149,7 +149,8 @@ struct PolarReadBack {
       let ring = ringTable.baseAddress!
       for row in rows {
         let (westRun, eastRun) = runs(row: row, lower: lower, upper: upper, inverseStep: inverseStep)
-        for run in [westRun, eastRun] {
+        for side in 0..<2 {
+          let run = side == 0 ? westRun : eastRun
           for tile in stride(from: run.lowerBound, to: run.upperBound, by: Self.tileWidth) {
             let tileColumns = tile..<min(tile + Self.tileWidth, run.upperBound)
             polar.fill(row: row, columns: tileColumns, distance: distance, azimuth: azimuth)

@@ -166,6 +166,8 @@ public final class RasterDataset {
       }
       for index in values.indices where mask[index] == 0 { values[index] = .nan }
     }
+    // A window is read once: drop GDAL's decoded blocks rather than hold them beside the heights.
+    GDALFlushRasterCache(band)
     let counts = Self.clean(
       &values, noData: noDataValue.map(Float.init) ?? .nan, factor: Float(scale * metresPerUnit),
       shift: Float(offset * metresPerUnit), lowest: lowest)

@@ -79,6 +79,10 @@ struct PolarReadBack {
     let columns = polar.columns
     let nearest = polar.nearestColumn
     func sample(_ column: Int) -> Int { sampleIndex(polar.distance(row: row, column: column), inverseStep) }
+    // A row wholly nearer or farther than the slab (its nearest cell beyond it, or both ends short of it) has none.
+    let none = nearest + 1..<nearest + 1
+    if upper != .max && sample(nearest) >= upper { return (none, none) }
+    if lower > 1 && sample(0) < lower && sample(columns - 1) < lower { return (none, none) }
     // West: samples fall as the column rises to `nearest`; the first column whose sample is below `bound`.
     func west(_ bound: Int) -> Int {
       if bound == .max { return 0 }

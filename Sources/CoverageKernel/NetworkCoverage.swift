@@ -61,9 +61,12 @@ public struct NetworkCoverage: Sendable {
 
   /// Bit `a` set where some radar sees a target at `altitudesAGL[a]`, bit `altitudesAGL.count + m` where some radar
   /// sees one at `altitudesMSL[m]` over terrain below it (cones of silence included).
-  @inlinable public func coveredBits(at index: Int) -> UInt16 {
+  public func coveredBits(at index: Int) -> UInt16 {
     if let bitPlane { return bitPlane[index] }
-    return mslPlane.isEmpty ? 0 : derivedBits(at: index)
+    return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 1) { cell in
+      coveredBits(from: index, into: cell)
+      return cell[0]
+    }
   }
 
   /// Writes the covered-altitude bits of cells `first ..< first + buffer.count` (row-major) into `buffer`.
@@ -73,7 +76,8 @@ public struct NetworkCoverage: Sendable {
       return
     }
     guard !mslPlane.isEmpty else { return buffer.initialize(repeating: 0) }
-    // `derivedBits` over a run of cells, the altitudes in local buffers.
+    // Without a cone of silence a target is seen at an altitude exactly when the lowest visible altitude reaches it
+    // (and, above sea level, the ground is below it).
     mslPlane.withUnsafeBufferPointer { msl in
       groundPlane.withUnsafeBufferPointer { ground in
         altitudesAGL.withUnsafeBufferPointer { aboveGround in
@@ -106,19 +110,6 @@ public struct NetworkCoverage: Sendable {
     }
   }
 
-  /// The bits of a cell seen by radars without a cone of silence: each altitude at or above the lowest.
-  @usableFromInline func derivedBits(at index: Int) -> UInt16 {
-    let msl = mslPlane[index]
-    let ground = groundPlane[index]
-    let agl = msl - ground
-    var bits: UInt16 = 0
-    for (bit, altitude) in altitudesAGL.enumerated() where agl <= altitude { bits |= 1 << UInt16(bit) }
-    for (number, altitude) in altitudesMSL.enumerated() where msl <= altitude && ground < altitude {
-      bits |= 1 << UInt16(altitudesAGL.count + number)
-    }
-    return bits
-  }
-
   /// Merges one radar's field (on a window of this grid with the same cell size).
   public mutating func merge(_ field: CoverageField) {
     let window = geometry.window(of: field.geometry)
@@ -142,7 +133,10 @@ public struct NetworkCoverage: Sendable {
       radarPlane = mslPlane.map { $0.isFinite ? 0 : -1 }
     }
     if field.ceilingMSL != nil && bitPlane == nil {
-      bitPlane = (0..<cells).map { derivedBits(at: $0) }
+      bitPlane = [UInt16](unsafeUninitializedCapacity: cells) { plane, initialised in
+        coveredBits(from: 0, into: plane)
+        initialised = cells
+      }
     }
     if field.voidDependence != nil && voidDependence == nil { voidDependence = [UInt8](repeating: 0, count: cells) }
     let altitudes = altitudesAGL

@@ -48,11 +48,6 @@ public struct NetworkCoverage: Sendable {
     mslPlane.isEmpty ? .nan : mslPlane[index] - groundPlane[index]
   }
 
-  /// Every cell's lowest visible altitude AGL: a new plane of 4 bytes a cell.
-  public func lowestAltitudeAGLPlane() -> [Float] {
-    mslPlane.isEmpty ? emptyPlane : zip(mslPlane, groundPlane).map { $0 - $1 }
-  }
-
   /// Index (in merge order) of the radar that sees lowest at cell `index`; -1 where none.
   @inlinable public func radarIndex(at index: Int) -> Int16 {
     if let radarPlane { return radarPlane[index] }

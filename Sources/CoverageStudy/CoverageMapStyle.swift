@@ -1,3 +1,4 @@
+import CoverageKernel
 import GeoRaster
 import MapCanvas
 
@@ -39,6 +40,11 @@ public enum CoverageMapStyle {
   public static var classes: [ColourClass] { palette.map(\.colour) + [neverSeen] }
 
   /// The class of a lowest-visible-altitude AGL value (0 for out of range).
+  /// Every cell of `network` classed by its lowest visible altitude AGL (`classify`), one byte a cell.
+  static func classes(of network: NetworkCoverage) -> [UInt8] {
+    (0..<network.geometry.width * network.geometry.height).map { classify(network.lowestAltitudeAGL(at: $0)) }
+  }
+
   public static func classify(_ agl: Float) -> UInt8 {
     if agl.isNaN { return 0 }
     if agl.isInfinite { return neverSeen.value }

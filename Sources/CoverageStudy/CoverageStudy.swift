@@ -214,7 +214,7 @@ public struct CoverageStudy {
     }
     let overlay = path("\(name).kmz")
     try GroundOverlayWriter.write(
-      classes: realTime.lowestAltitudeAGLPlane().map(CoverageMapStyle.classify), palette: CoverageMapStyle.classes,
+      classes: CoverageMapStyle.classes(of: realTime), palette: CoverageMapStyle.classes,
       georeference: area.georeference,
       name: "\(configuration.id): \(target.name), lowest altitude seen in real time",
       description: "\(configuration.description). Lowest altitude above ground at which a target is seen in real "

@@ -81,15 +81,15 @@ public struct SiteNetworkStudy {
   /// The network's cells and what computing it takes at most: the largest radar's kernel run, and the network's
   /// planes (none of its own for one radar, whose planes it shares; else MSL, ground, radar, coverage bits, void
   /// flags: 13 bytes a cell), a Cloud-Optimised GeoTIFF's in-memory copy of its four bands (tiled GeoTIFFs are
-  /// converted strip by strip), and, with a quick-look, its AGL plane, terrain, colours and the map canvas (23 bytes
-  /// a cell: AGL 4, terrain 4, classes 1, hillshade 1, class colours 3, background 3, Cairo's surface 4, the
+  /// converted strip by strip), and, with a quick-look, its terrain, colours and the map canvas (19 bytes
+  /// a cell: terrain 4, classes 1, hillshade 1, class colours 3, background 3, Cairo's surface 4, the
   /// composed planes 3).
   public func peakBytes(quickLook: Bool) throws -> Int {
     var largest = 0
     for radar in radars { largest = max(largest, try fields.resourceEstimate(of: radar, limits).peakBytes) }
     let writing = rasterFiles.layout == .cloudOptimised ? 16 : 0
     let network = radars.count == 1 ? 0 : 13
-    return largest + radars.map(\.window).union!.cellCount * (network + writing + (quickLook ? 23 : 0))
+    return largest + radars.map(\.window).union!.cellCount * (network + writing + (quickLook ? 19 : 0))
   }
 
   /// Computes the network and writes `destinations`. `progress` gets a stage label and the fraction done of it;
@@ -143,20 +143,22 @@ public struct SiteNetworkStudy {
         + Self.voidBand(network),
       georeference: georeference, metadata: metadata(radars: radars), to: destinations.raster,
       style: destinations.style)
+    let classes =
+      destinations.png == nil && destinations.kmz == nil ? [] : CoverageMapStyle.classes(of: network)
     if let png = destinations.png {
       let elevation = try fields.terrain.read(window).heights
       try QuickLookMap(
         title: radars.count > 3
           ? "Radar coverage of \(radars.count) sites" : "Radar coverage: " + radars.map(\.name).joined(separator: ", "),
         elevation: elevation,
-        classes: network.lowestAltitudeAGLPlane().map(CoverageMapStyle.classify), georeference: georeference,
+        classes: classes, georeference: georeference,
         sites: radars.map { ($0.name, $0.position) }, earthRadius: fields.earth.radius,
         coarseTerrain: mapsMarkCoarseTerrain
       ).write(to: png)
     }
     if let kmz = destinations.kmz {
       try GroundOverlayWriter.write(
-        classes: network.lowestAltitudeAGLPlane().map(CoverageMapStyle.classify), palette: CoverageMapStyle.classes,
+        classes: classes, palette: CoverageMapStyle.classes,
         georeference: georeference, name: "coverage of \(radars.map(\.name).joined(separator: ", "))",
         description: "Lowest altitude above ground at which a target is seen:\n\(CoverageMapStyle.legend)", to: kmz)
     }

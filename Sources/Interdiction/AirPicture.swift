@@ -31,6 +31,12 @@ package struct AirPicture: Sendable {
   /// Whether the command ever held a confirmed track or received a track by voice.
   package var hasTrack: Bool { !tracks.isEmpty || !reports.isEmpty }
 
+  /// Whether the live picture holds a confirmed track of the flight at `time`: what the command can know at that
+  /// moment, without looking ahead.
+  package func isLive(at time: Double) -> Bool {
+    tracks.contains { $0.confirmed <= time && time <= $0.dropped }
+  }
+
   /// When the command last knew where the flight was (the end of its last track, or its latest report).
   package var lastKnown: Double? {
     (tracks.map(\.dropped) + reports.map(\.knownAt)).max()

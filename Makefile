@@ -43,7 +43,7 @@ demo: build
 # composite in ../shared/terrain when it is there, else the embedded coarse DEM.
 scenarios: build
 	@mkdir -p $(OUT)
-	for scenario in peru-2025 peru-2025-ssr-only peru-planned; do \
+	for scenario in peru-2025 peru-2025-ssr-only peru-planned corpac-mssr corpac-mssr-runways; do \
 	  .build/release/airpicture coverage Scenarios/$$scenario.yaml --out $(OUT)/$$scenario || exit 1; \
 	done
 

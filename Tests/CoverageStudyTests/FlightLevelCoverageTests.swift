@@ -184,6 +184,24 @@ import Testing
     #expect(perRadar == ["00-centre-test.tif"])
   }
 
+  /// The scenario study's flight levels, as the ad-hoc table's, are above the sea: on a 1,000 m plateau the target at
+  /// FL x stands x × 30.48 − 1,000 m above the ground. Comparing a claim made at a flight level with coverage at that
+  /// many metres above the ground would find the larger disc, which this rules out.
+  @Test func theStudysFlightLevelsAreAboveTheSeaOnAPlateau() throws {
+    let result = try study(dem: try dem("study-plateau.tif", ridged: false, plateau: 1_000))
+    let rows = result.table.rows.filter { $0.altitudeReference == .meanSeaLevel }
+    #expect(rows.map(\.altitudeLabel) == ["FL050", "FL100", "FL150", "FL250"])
+    for row in rows {
+      let level = FlightLevel(try #require(row.flightLevel))
+      let antennaHorizon = earth.horizonDistance(antennaHeight: Self.antenna)
+      let radius = antennaHorizon + earth.horizonDistance(antennaHeight: level.metresMSL - 1_000)
+      let expected = Double.pi * radius * radius / 1e6
+      #expect(abs(row.coveredKm2 - expected) / expected < 0.015, "\(level): \(row.coveredKm2) vs \(expected) km2")
+      let aboveGround = antennaHorizon + earth.horizonDistance(antennaHeight: level.metresMSL)
+      #expect(row.coveredKm2 < 0.97 * Double.pi * aboveGround * aboveGround / 1e6, "\(level)")
+    }
+  }
+
   @Test(arguments: [
     ("Lima primary (Northrop Grumman)", 1, "01-lima-primary-northrop-grumman"),
     ("Tingo María", 12, "12-tingo-maría"), ("--", 3, "03-radar"),

@@ -36,6 +36,20 @@ import Testing
     }
   }
 
+  /// The Lima primary's sensitivity comes from the reported 88 km radius and only its range bound from the reported
+  /// 49,610 km2 area: not both from the area, so the modelled coverage can be checked against that area.
+  @Test func limaPrimarySensitivityAndRangeComeFromDifferentFigures() throws {
+    let catalog = try RadarTypeCatalog(contentsOf: Self.scenarios.appendingPathComponent("radar-types.yaml").path)
+    let lima = try #require(catalog["lima-psr"])
+    let model = try #require(lima.detectionModel(falseAlarmProbability: 1e-6))
+    // A 2 m2 light aircraft is seen with Pd 0.5 at the reported 88 km.
+    #expect(abs(model.probability(range: 88_000, rcs: 2) - 0.5) < 0.01)
+    let areaRadius = (49_610e6 / Double.pi).squareRoot()
+    #expect(abs(lima.instrumentedRange.value - areaRadius) < 1_000)
+    // At the area's radius the same aircraft is seen far less often than at its own detection range.
+    #expect(model.probability(range: areaRadius, rcs: 2) < 0.2)
+  }
+
   @Test(arguments: ["peru-2025", "peru-2025-ssr-only", "peru-planned"])
   func shippedScenariosParse(name: String) throws {
     let scenario = try ScenarioReader.read(contentsOf: Self.scenarios.appendingPathComponent("\(name).yaml").path)

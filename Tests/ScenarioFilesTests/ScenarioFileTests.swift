@@ -135,14 +135,15 @@ import Testing
   @Test func missingFieldsAndNegativeHeightsAreRefused() throws {
     let withoutDetection = Self.valid.replacingOccurrences(of: "detection:", with: "detection_off:")
     #expect(parseError(withoutDetection)?.field.isEmpty == false)
-    let negative = Self.valid.replacingOccurrences(
-      of: "    lon: -77.1155\n    source: \"the only",
-      with: "    lon: -77.1155\n    antenna_agl_m: {value: -5, assumption: \"x\"}\n    source: \"the only")
+    // The Lima primary (sites[1]) states its mast; the only 15 m mast in the file.
+    let mast =
+      "antenna_agl_m: {value: 15, assumption: \"tower height not found in sources: 15 m, the preset's "
+      + "tower-mounted antenna\"}"
+    #expect(Self.valid.components(separatedBy: mast).count == 2)
+    let negative = Self.valid.replacingOccurrences(of: mast, with: "antenna_agl_m: {value: -5, assumption: \"x\"}")
     let error = try #require(parseError(negative))
     #expect(error.field == "sites[1].antenna_agl_m.value", "\(error)")
-    let unsourced = Self.valid.replacingOccurrences(
-      of: "    lon: -77.1155\n    source: \"the only",
-      with: "    lon: -77.1155\n    antenna_agl_m: {value: 5}\n    source: \"the only")
+    let unsourced = Self.valid.replacingOccurrences(of: mast, with: "antenna_agl_m: {value: 5}")
     #expect(parseError(unsourced)?.description.contains("exactly one of 'source'") == true)
     #expect(parseError("sites: [\n")?.description.hasPrefix("bad.yaml:2:1: YAML syntax error: ") == true)
   }

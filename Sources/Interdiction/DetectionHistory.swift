@@ -16,6 +16,18 @@ package struct DetectionHistory: Sendable {
     package var latitude: Double
     package var longitude: Double
     package var insidePeru: Bool
+
+    package init(
+      time: Double, radar: Int, visible: Bool, detected: Bool, latitude: Double, longitude: Double, insidePeru: Bool
+    ) {
+      self.time = time
+      self.radar = radar
+      self.visible = visible
+      self.detected = detected
+      self.latitude = latitude
+      self.longitude = longitude
+      self.insidePeru = insidePeru
+    }
   }
 
   /// Scans in time order: every scan of a radar that could answer for this target (primaries always, secondaries only
@@ -27,6 +39,13 @@ package struct DetectionHistory: Sendable {
   package var downtime: [[Range<Double>]]
   /// Earth radius (metres) for distances between plots.
   package var earthRadius: Double
+
+  /// A history made of given scans (in time order), outages (flight clock) and Earth radius.
+  package init(scans: [Scan], downtime: [[Range<Double>]], earthRadius: Double) {
+    self.scans = scans
+    self.downtime = downtime
+    self.earthRadius = earthRadius
+  }
 
   /// Simulates the scans for flight `index` along `path`, on its day of `days`, with the radars' outages from the
   /// campaign's `OutageTimeline` (the same for every flight of the day).

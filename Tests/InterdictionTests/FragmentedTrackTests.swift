@@ -102,8 +102,10 @@ import Testing
     // The crossing into Peru is seen as the second fragment starts, before the summed time is reached: classified
     // as without any evidence model.
     let seen = Self.picture(Self.history(), rules)
-    #expect(seen.classifications.first?.time == Self.picture(Self.history(), Self.rules(reassociation: Self.gating))
-      .classifications.first?.time)
+    #expect(
+      seen.classifications.first?.time
+        == Self.picture(Self.history(), Self.rules(reassociation: Self.gating))
+        .classifications.first?.time)
     // Seen only inside Peru: 1.5 × 600 s of summed time in track, more than the three fragments hold.
     var inside = Self.history()
     for index in inside.scans.indices { inside.scans[index].insidePeru = true }

@@ -11,7 +11,7 @@ package struct AirPicture: Sendable {
     package var confirmed: Double
     package var dropped: Double
     /// The re-associated track it belongs to (0, 1, … in order of first confirmation).
-    package var track: Int
+    package var trackNumber: Int
   }
 
   /// The moment the command classifies the flight as suspect, and what it knows then.
@@ -66,7 +66,7 @@ package struct AirPicture: Sendable {
     let fragments = Self.fragments(of: live, rules: rules, latency: latency, coast: coast)
     let numbers = TrackAssociation.tracks(
       of: fragments, rule: rules.reassociation, earthRadius: history.earthRadius)
-    tracks = zip(fragments, numbers).map { Track(confirmed: $0.confirmed, dropped: $0.dropped, track: $1) }
+    tracks = zip(fragments, numbers).map { Track(confirmed: $0.confirmed, dropped: $0.dropped, trackNumber: $1) }
     firstDetection = live.first { $0.detected }.map { $0.time + latency }
     var candidates: [Classification] = []
     for number in 0..<(numbers.max().map { $0 + 1 } ?? 0) {

@@ -63,7 +63,7 @@ import Testing
     #expect(fragments.count == 3)
     // Every fragment on its own is too short to classify.
     #expect(fragments.allSatisfy { $0.dropped - $0.confirmed < Self.classificationTime })
-    #expect(fragments.map(\.track) == [0, 0, 0])
+    #expect(fragments.map(\.trackNumber) == [0, 0, 0])
     let before = fragments[0..<2].map { $0.dropped - $0.confirmed }.reduce(0, +)
     let expected = fragments[2].confirmed + Self.classificationTime - before
     #expect(expected < fragments[2].dropped)
@@ -78,20 +78,20 @@ import Testing
   @Test func withoutReassociationTheSameFragmentsAreNeverClassified() {
     let picture = Self.picture(Self.history(), Self.rules(reassociation: .none))
     #expect(picture.tracks.count == 3)
-    #expect(picture.tracks.map(\.track) == [0, 1, 2])
+    #expect(picture.tracks.map(\.trackNumber) == [0, 1, 2])
     #expect(picture.classifications.isEmpty)
   }
 
   @Test func fragmentsFarFromThePredictionAreNotMerged() {
     // 30 km off the dead-reckoned course: outside a gate of 5 km + 25 m/s × under 3 minutes (under 10 km).
     let picture = Self.picture(Self.history { Double($0) * 30_000 }, Self.rules(reassociation: Self.gating))
-    #expect(picture.tracks.map(\.track) == [0, 1, 2])
+    #expect(picture.tracks.map(\.trackNumber) == [0, 1, 2])
     #expect(picture.classifications.isEmpty)
     // A gap longer than the maximum is not bridged either, however close the plot.
     let short = TrackReassociation(
       gate: Self.gating.gate, gateGrowth: Self.gating.gateGrowth, maximumGap: SyntheticTheatre.fact(60))
     let unbridged = Self.picture(Self.history(), Self.rules(reassociation: short))
-    #expect(unbridged.tracks.map(\.track) == [0, 1, 2])
+    #expect(unbridged.tracks.map(\.trackNumber) == [0, 1, 2])
   }
 
   @Test func missingCuesLengthenTheTimeInTrackNeeded() {

@@ -7,10 +7,12 @@ package struct CounterRandom: Sendable, Equatable {
   /// Creates a generator.
   package init(seed: UInt64) { self.seed = seed }
 
-  /// What a draw is for; keeps the streams of different decisions apart.
+  /// What a draw is for; keeps the streams of different decisions apart. (`radarUp` is no longer drawn: outages
+  /// come from `OutageTimeline`, indexed by radar, not flight; it stays so that later purposes keep their values.)
   package enum Purpose: UInt64, Sendable {
     case aircraftType = 1, origin, destination, returnArea, entryTime, jitter, transponder, groundTime
     case radarUp, detection, relayPassed, alertReady
+    case outageMidnight, outageSwitch
   }
 
   /// A uniform number in [0, 1) for `purpose` of `flight`, indexed by `a` and `b`.

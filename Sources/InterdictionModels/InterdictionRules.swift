@@ -8,8 +8,13 @@ public struct InterdictionRules: Sendable, Equatable {
   public var confirmWindow: Int
   /// Drop a track after this many consecutive in-range misses.
   public var dropAfterMisses: Int
-  /// Time to classify a confirmed track as suspect, seconds, per network configuration id.
+  /// Time in track (summed over the fragments of one re-associated track) to classify it as suspect, seconds, per
+  /// network configuration id, when every cue is there: no flight plan, no squawk, entry from Bolivia seen.
   public var classificationTime: [NetworkConfiguration.ID: Sourced<Double>]
+  /// When a new fragment continues a dropped track.
+  public var reassociation: TrackReassociation
+  /// How missing cues lengthen the time in track needed to classify.
+  public var evidence: ClassificationEvidence
   /// Law 30339 phases after the interceptor reaches the target, seconds: identification; intervention and persuasion;
   /// authorisation to neutralise.
   public var identification: Sourced<Double>
@@ -18,9 +23,12 @@ public struct InterdictionRules: Sendable, Equatable {
   /// Factor on the phase times when the interceptor cannot fly as slowly as the target (orbits, S-turns).
   public var fastJetPenalty: Sourced<Double>
 
+  /// Creates rules; `reassociation` and `evidence` default to none (every fragment a new track; no cue changes the
+  /// classification time).
   public init(
     confirmHits: Int, confirmWindow: Int, dropAfterMisses: Int,
     classificationTime: [NetworkConfiguration.ID: Sourced<Double>],
+    reassociation: TrackReassociation = .none, evidence: ClassificationEvidence = .none,
     identification: Sourced<Double>, interventionAndPersuasion: Sourced<Double>, authorisation: Sourced<Double>,
     fastJetPenalty: Sourced<Double>
   ) {
@@ -28,6 +36,8 @@ public struct InterdictionRules: Sendable, Equatable {
     self.confirmWindow = confirmWindow
     self.dropAfterMisses = dropAfterMisses
     self.classificationTime = classificationTime
+    self.reassociation = reassociation
+    self.evidence = evidence
     self.identification = identification
     self.interventionAndPersuasion = interventionAndPersuasion
     self.authorisation = authorisation

@@ -134,8 +134,8 @@ public enum InterdictionScenarioReader {
 
   private static func rules(_ entry: YAMLValue, networks: [NetworkConfiguration]) throws -> InterdictionRules {
     let fields = try entry.mapping(allowed: [
-      "track_confirm", "track_drop_misses", "classification_min", "identification_min",
-      "intervention_persuasion_min", "authorisation_min", "fast_jet_penalty",
+      "track_confirm", "track_drop_misses", "classification_min", "track_reassociation", "classification_evidence",
+      "identification_min", "intervention_persuasion_min", "authorisation_min", "fast_jet_penalty",
     ])
     let confirm = try fields.required("track_confirm", in: entry)
     let pair = try confirm.mapping(allowed: ["hits", "of", "source", "assumption", "derived"])
@@ -157,10 +157,22 @@ public enum InterdictionScenarioReader {
       throw classificationField.error(
         "missing classification time for network configuration '\(ScenarioFileError.excerpt(network.id.rawValue))'")
     }
+    let reassociationField = try fields.required("track_reassociation", in: entry)
+    let gating = try reassociationField.mapping(allowed: ["gate_km", "gate_growth_km_per_min", "max_gap_min"])
+    let reassociation = TrackReassociation(
+      gate: scaled(try gating.required("gate_km", in: reassociationField).sourced(in: 0...500), 1_000),
+      gateGrowth: scaled(
+        try gating.required("gate_growth_km_per_min", in: reassociationField).sourced(in: 0...100), 1_000.0 / 60),
+      maximumGap: scaled(try gating.required("max_gap_min", in: reassociationField).sourced(in: 0...1_440), 60))
+    let evidenceField = try fields.required("classification_evidence", in: entry)
+    let cues = try evidenceField.mapping(allowed: ["squawk_factor", "entry_unseen_factor"])
+    let evidence = ClassificationEvidence(
+      squawkFactor: try cues.required("squawk_factor", in: evidenceField).sourced(in: 0.1...10),
+      entryUnseenFactor: try cues.required("entry_unseen_factor", in: evidenceField).sourced(in: 0.1...10))
     return InterdictionRules(
       confirmHits: hits, confirmWindow: window,
       dropAfterMisses: Int(try fields.required("track_drop_misses", in: entry).sourced(in: 1...100).value),
-      classificationTime: classification,
+      classificationTime: classification, reassociation: reassociation, evidence: evidence,
       identification: scaled(try fields.required("identification_min", in: entry).sourced(in: 0...600), 60),
       interventionAndPersuasion: scaled(
         try fields.required("intervention_persuasion_min", in: entry).sourced(in: 0...600), 60),

@@ -29,7 +29,7 @@ import Testing
     let random = CounterRandom(seed: seed)
     let path = FlightGenerator(scenario: scenario, world: world, random: random).flight(index)
     let history = DetectionHistory(
-      flight: index, path: path, world: world,
+      flight: index, path: path, world: world, days: SimulatedDays(flightsPerDay: scenario.pattern.flightsPerDay.value),
       falseAlarmProbability: scenario.network.falseAlarmProbability.value, random: random)
     let samples = path.samples.map {
       MappedFlight.Sample(

@@ -21,6 +21,13 @@ import Testing
     #expect(scenario.interceptors.first { $0.id == "f16-block70" }!.combatRadius.value == 550_000)
     #expect(scenario.interceptors.first { $0.id == "mig-29" }!.unitCost == nil)
     #expect(scenario.budget.value == 3.5e9)
+    // Re-association and evidence rules arrive in SI, each with its provenance: 5 km, 1.5 km/min, 20 min.
+    let rules = scenario.rules
+    #expect(rules.reassociation.gate.value == 5_000)
+    #expect(abs(rules.reassociation.gateGrowth.value - 25) < 1e-9)
+    #expect(rules.reassociation.maximumGap.value == 1_200)
+    #expect(rules.evidence.squawkFactor.value == 1.5 && rules.evidence.entryUnseenFactor.value == 1.5)
+    #expect(rules.reassociation.gate.provenance != rules.evidence.squawkFactor.provenance)
   }
 
   @Test func aBadFieldIsLocated() throws {

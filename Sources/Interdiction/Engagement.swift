@@ -5,15 +5,28 @@ import InterdictionModels
 /// (`TargetKnowledge`, `PredictedTrack`); the pair flies the sortie (`Sortie`); Law 30339's phases must finish before
 /// the target lands or leaves. A flight classified on the way in and not intercepted is reacted to again on its first
 /// classification after it takes off for home. Every sortie books its flight hours, found or not.
-struct Engagement: Sendable {
-  var outcome: FlightOutcome
+package struct Engagement: Sendable {
+  package var outcome: FlightOutcome
   /// When the interceptor reached the target (intercepted flights).
-  var interceptTime: Double?
-  var interceptLatitude: Double?
-  var interceptLongitude: Double?
+  package var interceptTime: Double?
+  package var interceptLatitude: Double?
+  package var interceptLongitude: Double?
   /// Interceptor flight hours spent on this flight (both aircraft of every pair sent).
-  var flightHours: Double
-  var base: String?
+  package var flightHours: Double
+  package var base: String?
+  /// Every pair sent against the flight, in order: what the command decided from its picture.
+  package var launches: [Launch] = []
+
+  /// A pair sent: from where, when, and to which point (the intercept solution at the order).
+  package struct Launch: Sendable, Equatable {
+    package var base: String
+    /// The order (the classification), and the take-off.
+    package var decision: Double
+    package var takeOff: Double
+    package var aimTime: Double
+    package var aimLatitude: Double
+    package var aimLongitude: Double
+  }
 
   /// The outcome of a flight the command never classified (nil when it was classified and needs a reaction).
   static func unclassified(_ context: EngagementContext) -> Engagement? {
@@ -35,7 +48,8 @@ struct Engagement: Sendable {
   /// One reaction to a classification.
   struct Attempt {
     var outcome: FlightOutcome
-    var launched = false
+    var launch: Launch?
+    var launched: Bool { launch != nil }
     var interceptTime: Double?
     var latitude: Double?
     var longitude: Double?
@@ -89,7 +103,10 @@ struct Engagement: Sendable {
       from: station, launch: best.launch, knowledge: knowledge, aim: best.aim, context: context)
     roster.book(station: best.station, at: decision, until: sortie.home + context.rules.turnaround.value)
     return Attempt(
-      outcome: sortie.outcome, launched: true, interceptTime: sortie.interceptTime, latitude: sortie.latitude,
+      outcome: sortie.outcome,
+      launch: Launch(
+        base: station.name, decision: decision, takeOff: best.launch, aimTime: best.aim.time,
+        aimLatitude: best.aim.latitude, aimLongitude: best.aim.longitude), interceptTime: sortie.interceptTime, latitude: sortie.latitude,
       longitude: sortie.longitude, flightHours: sortie.flightHours, base: station.name)
   }
 
@@ -105,6 +122,7 @@ struct Engagement: Sendable {
     interceptLongitude = decisive.longitude
     flightHours = hours
     base = attempts.last(where: \.launched)?.base
+    launches = attempts.compactMap(\.launch)
   }
 
   init(outcome: FlightOutcome, flightHours: Double) {

@@ -4,23 +4,23 @@ import InterdictionModels
 /// Everything an engagement of one flight under one combination works from: the flight's true path (to move the
 /// target and to decide what the pair's own sensor sees), the command's picture of it, and the interceptor, rules and
 /// geography. Decisions read the picture only; the path stands in for the world.
-struct EngagementContext: Sendable {
-  var flight: Int
-  var path: FlightPath
-  var picture: AirPicture
+package struct EngagementContext: Sendable {
+  package var flight: Int
+  package var path: FlightPath
+  package var picture: AirPicture
   /// The network configuration's fusion latency: a live track shows the target as it was this long ago, seconds.
-  var latency: Double
-  var interceptor: InterceptorType
+  package var latency: Double
+  package var interceptor: InterceptorType
   /// Law 30339's phases for this interceptor beside this target, seconds.
-  var phases: Double
-  var rules: InterdictionRules
+  package var phases: Double
+  package var rules: InterdictionRules
   /// The areas a target may be making for: the strip areas and the departure areas.
-  var destinations: [FlightPattern.Area]
-  var world: SimulationWorld
+  package var destinations: [FlightPattern.Area]
+  package var world: SimulationWorld
 
   var earth: EarthModel { world.earth }
 
-  init(
+  package init(
     flight: Int, path: FlightPath, picture: AirPicture, latency: Double, interceptor: InterceptorType,
     rules: InterdictionRules, pattern: FlightPattern, world: SimulationWorld
   ) {

@@ -4,9 +4,9 @@ import InterdictionModels
 /// (`AlertRoster`: the scenario's pairs per station, each busy from the order to launch until home and turned
 /// around); the command reacts to their classifications in time order (flight order at equal times), so a second
 /// flight of the same dawn wave may find no pair on alert.
-enum EngagementDay {
+package enum EngagementDay {
   /// The engagements of `flights` (one context each, in flight order) flown on one day from `basing`.
-  static func run(_ flights: [EngagementContext], basing: Basing, random: CounterRandom) -> [Engagement] {
+  package static func run(_ flights: [EngagementContext], basing: Basing, random: CounterRandom) -> [Engagement] {
     guard let rules = flights.first?.rules else { return [] }
     var roster = AlertRoster(
       stations: basing.stations.count, pairs: Int(rules.alertPairsPerStation.value.rounded()))

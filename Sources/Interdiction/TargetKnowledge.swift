@@ -3,17 +3,17 @@ import InterdictionModels
 
 /// What the command knows of a target at one moment: the last plot it holds (a path sample at or before the moment)
 /// and the ground speed and heading of the track into that plot. Built only from samples at or before `time`.
-struct TargetKnowledge: Sendable, Equatable {
+package struct TargetKnowledge: Sendable, Equatable {
   /// The time of the plot, seconds.
-  var time: Double
-  var latitude: Double
-  var longitude: Double
+  package var time: Double
+  package var latitude: Double
+  package var longitude: Double
   /// Ground speed, m/s, and heading, radians clockwise from north.
-  var speed: Double
-  var azimuth: Double
+  package var speed: Double
+  package var azimuth: Double
 
   /// The plot of `path` at the last sample at or before `time`, with the velocity from the sample before it.
-  init(path: FlightPath, at time: Double, earth: EarthModel) {
+  package init(path: FlightPath, at time: Double, earth: EarthModel) {
     let index = min(max(Int(((time - path.samples[0].time) / FlightPath.step).rounded(.down)), 0), path.samples.count - 1)
     let plot = path.samples[index]
     let previous = path.samples[max(index - 1, 0)]
@@ -44,7 +44,7 @@ struct TargetKnowledge: Sendable, Equatable {
 
   /// What the command knows when it classifies the flight: the live plot when the track is held then, else the
   /// position the classification carries (a voice report's), never later than the classification itself.
-  static func atClassification(
+  package static func atClassification(
     _ classified: AirPicture.Classification, path: FlightPath, picture: AirPicture, latency: Double,
     earth: EarthModel
   ) -> TargetKnowledge {

@@ -106,7 +106,8 @@ package struct Engagement: Sendable {
       outcome: sortie.outcome,
       launch: Launch(
         base: station.name, decision: decision, takeOff: best.launch, aimTime: best.aim.time,
-        aimLatitude: best.aim.latitude, aimLongitude: best.aim.longitude), interceptTime: sortie.interceptTime, latitude: sortie.latitude,
+        aimLatitude: best.aim.latitude, aimLongitude: best.aim.longitude), interceptTime: sortie.interceptTime,
+      latitude: sortie.latitude,
       longitude: sortie.longitude, flightHours: sortie.flightHours, base: station.name)
   }
 

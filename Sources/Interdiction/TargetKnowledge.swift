@@ -14,7 +14,8 @@ package struct TargetKnowledge: Sendable, Equatable {
 
   /// The plot of `path` at the last sample at or before `time`, with the velocity from the sample before it.
   package init(path: FlightPath, at time: Double, earth: EarthModel) {
-    let index = min(max(Int(((time - path.samples[0].time) / FlightPath.step).rounded(.down)), 0), path.samples.count - 1)
+    let index = min(
+      max(Int(((time - path.samples[0].time) / FlightPath.step).rounded(.down)), 0), path.samples.count - 1)
     let plot = path.samples[index]
     let previous = path.samples[max(index - 1, 0)]
     self.time = plot.time

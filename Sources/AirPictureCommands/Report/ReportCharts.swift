@@ -23,7 +23,8 @@ enum ReportCharts {
   /// Outcome colours, from the worst (never seen) to the best (intercepted).
   static let outcomeColours: [FlightOutcome: String] = [
     .undetected: "#4d4d4d", .detectedNotTracked: "#999999", .trackedNoInterceptorAvailable: "#D55E00",
-    .interceptorOutOfRange: "#E69F00", .launchedNotFound: "#F0E442", .targetLandedFirst: "#CC79A7", .targetLeftPeru: "#56B4E9",
+    .interceptorOutOfRange: "#E69F00", .launchedNotFound: "#F0E442", .targetLandedFirst: "#CC79A7",
+    .targetLeftPeru: "#56B4E9",
     .intercepted: "#009E73",
   ]
 

@@ -5,7 +5,9 @@ import InterdictionModels
 /// live picture holds the track it learns the target's position (less the fusion latency) and re-solves, at most once
 /// a minute; where the solution's point is reached without contact it searches along the predicted track for the
 /// scenario's search time. Its own sensor finds the target when the true target is airborne over Peru within sensor
-/// range. It turns home when the fuel for the way back is all it has left, or when the search is over.
+/// range. It turns home when the fuel for the way back is all it has left or the search is over (launched, not found),
+/// or when the live picture shows the target out of its reach (out of range) or landing or leaving before it can get
+/// there.
 struct Sortie {
   /// How often, at most, a pair's solution is recomputed from the live picture, seconds.
   static let resolveInterval = 60.0
@@ -38,9 +40,13 @@ struct Sortie {
     var solved = -Double.infinity
     var searchEnds: Double?
     var time = launch
-    func returning(at time: Double, from position: (latitude: Double, longitude: Double)) -> Result {
+    /// The pair turns home without the target: not found, or (told by the live picture) unreachable in time.
+    func returning(
+      at time: Double, from position: (latitude: Double, longitude: Double),
+      _ outcome: FlightOutcome = .launchedNotFound
+    ) -> Result {
       let home = time + context.distance(position, base) / speed
-      return Result(outcome: .launchedNotFound, home: home, flightHours: 2 * (home - launch) / 3_600)
+      return Result(outcome: outcome, home: home, flightHours: 2 * (home - launch) / 3_600)
     }
     while true {
       let target = path.sample(at: time)
@@ -66,8 +72,11 @@ struct Sortie {
           case .aim(let at, let latitude, let longitude):
             aim = (at, latitude, longitude)
             searchEnds = nil
-          case .beyondReach, .tooLate:
-            return returning(at: time, from: here)
+          case .beyondReach:
+            return returning(at: time, from: here, .interceptorOutOfRange)
+          case .tooLate:
+            return returning(
+              at: time, from: here, path.terminalEvent(after: time).landing ? .targetLandedFirst : .targetLeftPeru)
           }
         }
       }

@@ -33,13 +33,22 @@ package struct TargetKnowledge: Sendable, Equatable {
   }
 
   /// What the picture tells the command at `time`: while the live picture holds the track, the plot of `time` less the
-  /// fusion latency; otherwise what it knew before (`previous`).
+  /// fusion latency; otherwise the position of the latest voice report in by then, when it is newer than what it knew
+  /// before (`previous`).
   static func refreshed(
     _ previous: TargetKnowledge, at time: Double, path: FlightPath, picture: AirPicture, latency: Double,
     earth: EarthModel
   ) -> TargetKnowledge {
-    guard picture.isLive(at: time) else { return previous }
-    let fresh = TargetKnowledge(path: path, at: time - latency, earth: earth)
+    var latest = previous.time
+    if picture.isLive(at: time) {
+      latest = max(latest, time - latency)
+    } else {
+      for report in picture.classifications where report.liveUntil == nil && report.time <= time {
+        latest = max(latest, min(report.knownAt, report.time))
+      }
+    }
+    guard latest > previous.time else { return previous }
+    let fresh = TargetKnowledge(path: path, at: latest, earth: earth)
     return fresh.time > previous.time ? fresh : previous
   }
 

@@ -30,6 +30,8 @@ struct LayerStyle {
     static let vermillion = Colour(red: 213, green: 94, blue: 0)
     static let reddishPurple = Colour(red: 204, green: 121, blue: 167)
     static let white = Colour(red: 255, green: 255, blue: 255)
+    /// A neutral grey outside the palette, for sorties that found nothing.
+    static let grey = Colour(red: 128, green: 128, blue: 128)
   }
 
   /// A point marker: QGIS's simple-marker shape, and the Google Earth icon of the same meaning.
@@ -57,6 +59,7 @@ struct LayerStyle {
     case .detectedNotTracked: .orange
     case .trackedNoInterceptorAvailable: .yellow
     case .interceptorOutOfRange: .vermillion
+    case .launchedNotFound: .grey
     case .targetLandedFirst: .skyBlue
     case .targetLeftPeru: .blue
     case .intercepted: .bluishGreen

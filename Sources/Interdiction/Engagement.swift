@@ -1,63 +1,55 @@
-import CoverageKernel
-import Foundation
 import InterdictionModels
 
-/// The command's reaction to a classified track: the best ready base launches a pair, which flies to an intercept
-/// point predicted from the picture it has (the true position while the track is live, a dead-reckoned one from a
-/// stale report), uses its own sensor when close, and must reach the target airborne, inside Peru and within its fuel;
-/// then Law 30339's phases must finish before the target lands or leaves.
-struct Engagement: Sendable {
-  var outcome: FlightOutcome
+/// The command's reaction to one flight under one combination, without hindsight: on a classification the best
+/// ready station with a pair on alert launches against an intercept point solved from what the picture knows then
+/// (`TargetKnowledge`, `PredictedTrack`); the pair flies the sortie (`Sortie`); Law 30339's phases must finish before
+/// the target lands or leaves. A flight classified on the way in and not intercepted is reacted to again on its first
+/// classification after it takes off for home. Every sortie books its flight hours, found or not.
+package struct Engagement: Sendable {
+  package var outcome: FlightOutcome
   /// When the interceptor reached the target (intercepted flights).
-  var interceptTime: Double?
-  var interceptLatitude: Double?
-  var interceptLongitude: Double?
-  /// Interceptor flight hours spent on this flight (both aircraft of the pair).
-  var flightHours: Double
-  var base: String?
+  package var interceptTime: Double?
+  package var interceptLatitude: Double?
+  package var interceptLongitude: Double?
+  /// Interceptor flight hours spent on this flight (both aircraft of every pair sent).
+  package var flightHours: Double
+  package var base: String?
+  /// Every pair sent against the flight, in order: what the command decided from its picture.
+  package var launches: [Launch] = []
 
-  /// Simulates the reaction to flight `index`'s picture with `interceptor` from `basing`.
-  init(
-    flight index: Int, path: FlightPath, picture: AirPicture, interceptor: InterceptorType, basing: Basing,
-    rules: InterdictionRules, earth: EarthModel, random: CounterRandom
-  ) {
-    flightHours = 0
-    guard picture.firstDetection != nil else {
-      outcome = .undetected
-      return
-    }
-    guard picture.hasTrack else {
-      outcome = .detectedNotTracked
-      return
-    }
-    guard !picture.classifications.isEmpty else {
-      // Tracked, but never held long enough to classify: the flight goes on until it lands or leaves.
-      outcome = path.terminalEvent(after: picture.lastKnown ?? 0).landing ? .targetLandedFirst : .targetLeftPeru
-      return
-    }
-    // The command reacts to the first classification; if the target lands before the pair gets it, it reacts again
-    // to the first classification after the take-off for the return leg (with the cargo on board).
-    let takeOff = path.samples[path.takeOffIndex].time
-    var earliest = -Double.infinity
-    var result = Attempt(outcome: .targetLandedFirst)
-    for (number, classified) in picture.classifications.enumerated() where classified.time >= earliest {
-      result = Self.attempt(
-        number: number, flight: index, path: path, classified: classified, interceptor: interceptor, basing: basing,
-        rules: rules, earth: earth, random: random)
-      flightHours += result.flightHours
-      guard result.outcome == .targetLandedFirst, classified.time < takeOff else { break }
-      earliest = takeOff
-    }
-    outcome = result.outcome
-    interceptTime = result.interceptTime
-    interceptLatitude = result.latitude
-    interceptLongitude = result.longitude
-    base = result.base
+  /// A pair sent: from where, when, and to which point (the intercept solution at the order).
+  package struct Launch: Sendable, Equatable {
+    package var base: String
+    /// The order (the classification), and the take-off.
+    package var decision: Double
+    package var takeOff: Double
+    package var aimTime: Double
+    package var aimLatitude: Double
+    package var aimLongitude: Double
   }
 
-  /// One reaction: the best ready base launches a pair against the classified track.
+  /// The outcome of a flight the command never classified (nil when it was classified and needs a reaction).
+  static func unclassified(_ context: EngagementContext) -> Engagement? {
+    let picture = context.picture
+    let outcome: FlightOutcome
+    if picture.firstDetection == nil {
+      outcome = .undetected
+    } else if !picture.hasTrack {
+      outcome = .detectedNotTracked
+    } else if picture.classifications.isEmpty {
+      // Tracked, but never held long enough to classify: the flight goes on until it lands or leaves.
+      outcome = context.path.terminalEvent(after: picture.lastKnown ?? 0).landing ? .targetLandedFirst : .targetLeftPeru
+    } else {
+      return nil
+    }
+    return Engagement(outcome: outcome, flightHours: 0)
+  }
+
+  /// One reaction to a classification.
   struct Attempt {
     var outcome: FlightOutcome
+    var launch: Launch?
+    var launched: Bool { launch != nil }
     var interceptTime: Double?
     var latitude: Double?
     var longitude: Double?
@@ -65,125 +57,77 @@ struct Engagement: Sendable {
     var base: String?
   }
 
+  /// The reaction to classification `number` of the flight: the ready stations with a pair on alert in `roster` at
+  /// the classification, the best intercept solution among them, and the sortie (booking its pair until it is home
+  /// and turned around).
   static func attempt(
-    number attempt: Int, flight index: Int, path: FlightPath, classified: AirPicture.Classification,
-    interceptor: InterceptorType, basing: Basing, rules: InterdictionRules, earth: EarthModel, random: CounterRandom
+    number: Int, classified: AirPicture.Classification, context: EngagementContext, basing: Basing,
+    roster: inout AlertRoster, random: CounterRandom
   ) -> Attempt {
-    let ready = basing.stations.enumerated().filter { number, station in
-      station.scrambleDelay != nil
-        && random.uniform(flight: index, .alertReady, number, attempt) < interceptor.alertReadiness.value
-    }.map(\.element)
+    let decision = classified.time
+    let ready = basing.stations.indices.filter { station in
+      basing.stations[station].scrambleDelay != nil
+        && random.uniform(flight: context.flight, .alertReady, station, number)
+          < context.interceptor.alertReadiness.value
+        && roster.hasPair(station: station, at: decision)
+    }
     guard !ready.isEmpty else { return Attempt(outcome: .trackedNoInterceptorAvailable) }
-    let phases = rules.phaseTime(
-      escortSpeed: interceptor.minimumEscortSpeed.value, targetSpeed: path.aircraft.cruiseSpeed.value)
-    var best: (time: Double, station: Basing.Station, sample: FlightPath.Sample, launch: Double)?
-    var reachableButFar = false
-    for station in ready {
-      let launch = classified.time + station.scrambleDelay!.value
-      switch earliestIntercept(
-        path: path, from: station, launch: launch, interceptor: interceptor, phases: phases, picture: classified,
-        earth: earth)
+    let knowledge = TargetKnowledge.atClassification(
+      classified, path: context.path, picture: context.picture, latency: context.latency, earth: context.earth)
+    let track = PredictedTrack(knowledge: knowledge, destinations: context.destinations, earth: context.earth)
+    var best: (station: Int, launch: Double, aim: (time: Double, latitude: Double, longitude: Double))?
+    var beyond = false
+    for number in ready {
+      let station = basing.stations[number]
+      let launch = decision + station.scrambleDelay!.value
+      switch InterceptSolution.solve(
+        track: track, station: station, start: (station.latitude, station.longitude), departure: launch,
+        launch: launch, context: context)
       {
-      case .reached(let time, let sample):
-        if best == nil || time < best!.time { best = (time, station, sample, launch) }
-      case .beyondRadius:
-        reachableButFar = true
+      case .aim(let time, let latitude, let longitude):
+        if best == nil || time < best!.aim.time { best = (number, launch, (time, latitude, longitude)) }
+      case .beyondReach:
+        beyond = true
       case .tooLate:
         break
       }
     }
     guard let best else {
-      if reachableButFar { return Attempt(outcome: .interceptorOutOfRange) }
-      return Attempt(outcome: path.terminalEvent(after: classified.time).landing ? .targetLandedFirst : .targetLeftPeru)
+      if beyond { return Attempt(outcome: .interceptorOutOfRange) }
+      // The picture says no pair can get there in time: none is sent, and the flight goes on.
+      let landing = context.path.terminalEvent(after: decision).landing
+      return Attempt(outcome: landing ? .targetLandedFirst : .targetLeftPeru)
     }
-    let speed = interceptor.transitSpeed.value
-    let back = distance(best.station, best.sample, earth) / speed
-    let terminal = path.terminalEvent(after: best.time)
-    let finished = best.time + phases
-    // The pair stays beside the target until the phases end, or the target lands or leaves, then flies home.
-    let onStation = min(finished, terminal.time) - best.time
-    var result = Attempt(
-      outcome: terminal.landing ? .targetLandedFirst : .targetLeftPeru,
-      flightHours: 2 * ((best.time - best.launch) + onStation + back) / 3_600, base: best.station.name)
-    if finished <= terminal.time {
-      result.outcome = .intercepted
-      result.interceptTime = best.time
-      result.latitude = best.sample.latitude
-      result.longitude = best.sample.longitude
-    }
-    return result
+    let station = basing.stations[best.station]
+    let sortie = Sortie.fly(
+      from: station, launch: best.launch, knowledge: knowledge, aim: best.aim, context: context)
+    roster.book(station: best.station, at: decision, until: sortie.home + context.rules.turnaround.value)
+    return Attempt(
+      outcome: sortie.outcome,
+      launch: Launch(
+        base: station.name, decision: decision, takeOff: best.launch, aimTime: best.aim.time,
+        aimLatitude: best.aim.latitude, aimLongitude: best.aim.longitude), interceptTime: sortie.interceptTime,
+      latitude: sortie.latitude,
+      longitude: sortie.longitude, flightHours: sortie.flightHours, base: station.name)
   }
 
-  enum Intercept {
-    case reached(Double, FlightPath.Sample)
-    case beyondRadius
-    case tooLate
+  /// The flight's engagement from its attempts in order: the interception if one succeeded; otherwise the outcome of
+  /// the last sortie launched, or of the last attempt when none launched. Hours add up over every attempt.
+  init(attempts: [Attempt]) {
+    let hours = attempts.reduce(0) { $0 + $1.flightHours }
+    let decisive =
+      attempts.last { $0.outcome == .intercepted } ?? attempts.last(where: \.launched) ?? attempts.last!
+    outcome = decisive.outcome
+    interceptTime = decisive.interceptTime
+    interceptLatitude = decisive.latitude
+    interceptLongitude = decisive.longitude
+    flightHours = hours
+    base = attempts.last(where: \.launched)?.base
+    launches = attempts.compactMap(\.launch)
   }
 
-  /// The earliest time the interceptor, launched at `launch`, reaches the target airborne inside Peru within its
-  /// radius and fuel, aiming with the picture it has.
-  static func earliestIntercept(
-    path: FlightPath, from station: Basing.Station, launch: Double, interceptor: InterceptorType, phases: Double,
-    picture: AirPicture.Classification, earth: EarthModel
-  ) -> Intercept {
-    let speed = interceptor.transitSpeed.value
-    var beyond = false
-    let known = path.sample(at: picture.knownAt)
-    let velocity = Self.velocity(path: path, at: picture.knownAt, earth: earth)
-    for sample in path.samples where sample.time >= launch && sample.airborne && sample.insidePeru {
-      let flown = speed * (sample.time - launch)
-      // Where the interceptor believes the target is: true while the track is live, dead-reckoned otherwise.
-      let isLive = picture.liveUntil.map { sample.time <= $0 + 300 } ?? false
-      let aim =
-        isLive
-        ? (sample.latitude, sample.longitude)
-        : Self.deadReckon(known, velocity: velocity, seconds: sample.time - picture.knownAt, earth: earth)
-      let distance = Geodesy.distance(
-        fromLatitude: station.latitude, longitude: station.longitude, toLatitude: aim.0, longitude: aim.1,
-        radius: earth.radius)
-      guard distance <= flown else { continue }
-      guard distance <= interceptor.combatRadius.value,
-        (sample.time - launch) + phases + distance / speed <= interceptor.endurance.value
-      else {
-        beyond = true
-        continue
-      }
-      if !isLive {
-        // Search with its own sensor around the aim point: the stale picture may be wrong.
-        let miss = Geodesy.distance(
-          fromLatitude: aim.0, longitude: aim.1, toLatitude: sample.latitude, longitude: sample.longitude,
-          radius: earth.radius)
-        guard miss <= interceptor.sensorRange.value else { return .tooLate }
-      }
-      return .reached(sample.time, sample)
-    }
-    return beyond ? .beyondRadius : .tooLate
-  }
-
-  static func distance(_ station: Basing.Station, _ sample: FlightPath.Sample, _ earth: EarthModel) -> Double {
-    Geodesy.distance(
-      fromLatitude: station.latitude, longitude: station.longitude, toLatitude: sample.latitude,
-      longitude: sample.longitude, radius: earth.radius)
-  }
-
-  /// Ground speed (m/s) and azimuth of the target at time `t`.
-  static func velocity(path: FlightPath, at t: Double, earth: EarthModel) -> (speed: Double, azimuth: Double) {
-    let a = path.sample(at: t - FlightPath.step)
-    let b = path.sample(at: t)
-    let distance = Geodesy.distance(
-      fromLatitude: a.latitude, longitude: a.longitude, toLatitude: b.latitude, longitude: b.longitude,
-      radius: earth.radius)
-    let azimuth = Geodesy.azimuth(
-      fromLatitude: a.latitude, longitude: a.longitude, toLatitude: b.latitude, longitude: b.longitude)
-    return (distance / FlightPath.step, azimuth)
-  }
-
-  static func deadReckon(
-    _ known: FlightPath.Sample, velocity: (speed: Double, azimuth: Double), seconds: Double, earth: EarthModel
-  ) -> (Double, Double) {
-    let point = Geodesy.destination(
-      latitude: known.latitude, longitude: known.longitude, azimuth: velocity.azimuth,
-      distance: velocity.speed * max(seconds, 0), radius: earth.radius)
-    return (point.latitude, point.longitude)
+  init(outcome: FlightOutcome, flightHours: Double) {
+    self.outcome = outcome
+    self.flightHours = flightHours
   }
 }

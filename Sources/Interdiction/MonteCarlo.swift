@@ -4,8 +4,9 @@ import InterdictionModels
 import RadarModels
 
 /// The Monte Carlo: `flights` suspect flights, each simulated once against the radars and then under every
-/// combination of network configuration, interceptor and basing. Flights run in parallel; every draw is a function
-/// of (seed, flight), so results do not depend on the number of threads.
+/// combination of network configuration, interceptor and basing. Flights fall into simulated days (`SimulatedDays`)
+/// whose engagements share the alert pairs; days run in parallel; every draw is a function of (seed, flight), so
+/// results do not depend on the number of threads.
 public struct MonteCarlo: Sendable {
   /// One cell of the comparison grid.
   public struct Combination: Sendable, Hashable {
@@ -105,33 +106,42 @@ public struct MonteCarlo: Sendable {
     max(25 * 8 * threads, (1 << 17) / max(combinations, 1))
   }
 
-  /// Simulates `count` flights in waves and hands each flight's records, and the map of flights `0..<mappedFlights`,
-  /// to `consume` in flight order, on the calling thread; `progress` gets the number of flights finished by each chunk.
+  /// How the flights fall into days (the scenario's flights per day, rounded).
+  package var days: SimulatedDays { SimulatedDays(flightsPerDay: scenario.pattern.flightsPerDay.value) }
+
+  /// Simulates `count` flights in waves of whole days and hands each flight's records, and the map of flights
+  /// `0..<mappedFlights`, to `consume` in flight order, on the calling thread; `progress` gets the number of flights
+  /// finished by each chunk of days.
   private func forEachWave(
     flights count: Int, grid: [Combination], wave: Int, mappedFlights: Int,
     progress: @escaping @Sendable (Int) -> Void, consume: ([FlightRecord], MappedFlight?) -> Void
   ) {
-    let wave = min(max(wave, 1), count)
+    let days = self.days
+    let dayCount = days.days(for: count)
+    let wave = min(max(wave / days.flightsPerDay, 1), dayCount)
     guard wave > 0 else { return }
-    let results = UnsafeMutableBufferPointer<SimulatedFlight>.allocate(capacity: wave)
-    results.initialize(repeating: SimulatedFlight(records: [], map: nil))
+    let results = UnsafeMutableBufferPointer<[SimulatedFlight]>.allocate(capacity: wave)
+    results.initialize(repeating: [])
     defer {
       _ = results.deinitialize()
       results.deallocate()
     }
     let output = RecordBuffer(results)
-    for first in stride(from: 0, to: count, by: wave) {
-      let size = min(wave, count - first)
-      ParallelWork.forEachChunk(count: size, threads: threads, chunkSize: 25) { slots in
+    let chunk = max(1, 25 / days.flightsPerDay)
+    for first in stride(from: 0, to: dayCount, by: wave) {
+      let size = min(wave, dayCount - first)
+      ParallelWork.forEachChunk(count: size, threads: threads, chunkSize: chunk) { slots in
+        var flown = 0
         for slot in slots {
-          let flight = first + slot
-          output.buffer[slot] = simulate(flight: flight, grid: grid, mapping: flight < mappedFlights)
+          let day = first + slot
+          output.buffer[slot] = simulate(day: day, flights: count, grid: grid, mappedFlights: mappedFlights)
+          flown += output.buffer[slot].count
         }
-        progress(slots.count)
+        progress(flown)
       }
       for slot in 0..<size {
-        consume(results[slot].records, results[slot].map)
-        results[slot] = SimulatedFlight(records: [], map: nil)
+        for flight in results[slot] { consume(flight.records, flight.map) }
+        results[slot] = []
       }
     }
   }
@@ -147,10 +157,15 @@ public struct MonteCarlo: Sendable {
     let position = Dictionary(uniqueKeysWithValues: needed.enumerated().map { ($1, $0) })
     let collected = ReplayCollector(count: pending.count)
     let done = ProgressCounter(total: count)
-    ParallelWork.forEachChunk(count: count, threads: threads, chunkSize: 25) { flights in
+    let days = self.days
+    ParallelWork.forEachChunk(
+      count: days.days(for: count), threads: threads, chunkSize: max(1, 25 / days.flightsPerDay)
+    ) { chunk in
       var found = [[Double]](repeating: [], count: pending.count)
-      for flight in flights {
-        let records = simulate(flight: flight, grid: subgrid, mapping: false).records
+      var flown = 0
+      for flight in chunk.flatMap({ simulate(day: $0, flights: count, grid: subgrid, mappedFlights: 0) }) {
+        flown += 1
+        let records = flight.records
         for (number, request) in pending.enumerated() {
           let record = records[position[request.key.gridIndex]!]
           let value = request.key.kind == .detection ? record.borderToDetection : record.borderToInterception
@@ -158,7 +173,7 @@ public struct MonteCarlo: Sendable {
         }
       }
       collected.append(found)
-      progress(done.add(flights.count))
+      progress(done.add(flown))
     }
     var resolved: [MonteCarloAccumulator.PercentileKey: Double] = [:]
     for (number, request) in pending.enumerated() {
@@ -169,44 +184,83 @@ public struct MonteCarlo: Sendable {
     return resolved
   }
 
-  /// One flight under every combination of `grid`, and, when `mapping`, what its map layers need (with the tracks of
-  /// every network configuration of the scenario, in scenario order, whatever `grid` holds).
-  private func simulate(flight index: Int, grid: [Combination], mapping: Bool) -> SimulatedFlight {
+  /// The flights of day `day` (among the first `count`) under every combination of `grid`, in flight order: each
+  /// combination flies the day's engagements with its own alert pairs. Flights below `mappedFlights` also get what
+  /// their map layers need (with the tracks of every network configuration of the scenario, in scenario order,
+  /// whatever `grid` holds).
+  private func simulate(day: Int, flights count: Int, grid: [Combination], mappedFlights: Int) -> [SimulatedFlight] {
+    let flights = days.flights(on: day, count: count).map { simulate(flight: $0) }
+    var records = [[FlightRecord]](repeating: [], count: flights.count)
+    for combination in grid {
+      let (configuration, interceptor, basing) = parts(of: combination)
+      let contexts = flights.map { flight in
+        EngagementContext(
+          flight: flight.index, path: flight.path, picture: flight.picture(configuration),
+          latency: configuration.fusionLatency.value, interceptor: interceptor, rules: scenario.rules,
+          pattern: scenario.pattern, world: world)
+      }
+      let engagements = EngagementDay.run(contexts, basing: basing, random: CounterRandom(seed: seed))
+      for (number, (flight, engagement)) in zip(flights, engagements).enumerated() {
+        let picture = flight.picture(configuration)
+        let border = flight.path.borderCrossing
+        records[number].append(
+          FlightRecord(
+            flight: flight.index, outcome: engagement.outcome,
+            borderToDetection: zip(picture.firstDetection, border).map { $0 - $1 },
+            borderToInterception: zip(engagement.interceptTime, border).map { $0 - $1 },
+            flightHours: engagement.flightHours, interceptLatitude: engagement.interceptLatitude,
+            interceptLongitude: engagement.interceptLongitude))
+      }
+    }
+    return zip(flights, records).map { flight, records in
+      guard flight.index < mappedFlights else { return SimulatedFlight(records: records, map: nil) }
+      let map = MappedFlight(
+        flight: flight.index, path: flight.path, history: flight.history, radars: world.radars,
+        pictures: scenario.network.networks.map { ($0.id, flight.picture($0)) })
+      return SimulatedFlight(records: records, map: map)
+    }
+  }
+
+  /// One flight's path and scans, and its pictures (built once per network configuration, on first use).
+  private final class FlownFlight {
+    let index: Int
+    let path: FlightPath
+    let history: DetectionHistory
+    private let build: (NetworkConfiguration) -> AirPicture
+    private var pictures: [NetworkConfiguration.ID: AirPicture] = [:]
+
+    init(
+      index: Int, path: FlightPath, history: DetectionHistory, build: @escaping (NetworkConfiguration) -> AirPicture
+    ) {
+      self.index = index
+      self.path = path
+      self.history = history
+      self.build = build
+    }
+
+    /// The picture of a configuration, built once per flight and shared by its combinations.
+    func picture(_ configuration: NetworkConfiguration) -> AirPicture {
+      if let picture = pictures[configuration.id] { return picture }
+      let picture = build(configuration)
+      pictures[configuration.id] = picture
+      return picture
+    }
+  }
+
+  /// Flight `index`'s path and scans, drawn once and shared by every combination (common random numbers).
+  private func simulate(flight index: Int) -> FlownFlight {
     let random = CounterRandom(seed: seed)
     let path = FlightGenerator(scenario: scenario, world: world, random: random).flight(index)
     let history = DetectionHistory(
       flight: index, path: path, world: world, days: SimulatedDays(flightsPerDay: scenario.pattern.flightsPerDay.value),
       falseAlarmProbability: scenario.network.falseAlarmProbability.value, random: random)
     let radars = world.radars.map(\.placement)
-    var pictures: [NetworkConfiguration.ID: AirPicture] = [:]
-    /// The picture of a configuration, built once per flight and shared by its combinations.
-    func picture(of configuration: NetworkConfiguration) -> AirPicture {
-      if let picture = pictures[configuration.id] { return picture }
-      let picture = AirPicture(
-        flight: index, history: history, configuration: configuration, radars: radars, rules: scenario.rules,
+    let rules = scenario.rules
+    return FlownFlight(index: index, path: path, history: history) { configuration in
+      AirPicture(
+        flight: index, history: history, configuration: configuration, radars: radars, rules: rules,
         random: random)
-      pictures[configuration.id] = picture
-      return picture
     }
-    let records = grid.map { combination in
-      let (configuration, interceptor, basing) = parts(of: combination)
-      let picture = picture(of: configuration)
-      let engagement = Engagement(
-        flight: index, path: path, picture: picture, interceptor: interceptor, basing: basing, rules: scenario.rules,
-        earth: world.earth, random: random)
-      let border = path.borderCrossing
-      return FlightRecord(
-        flight: index, outcome: engagement.outcome,
-        borderToDetection: zip(picture.firstDetection, border).map { $0 - $1 },
-        borderToInterception: zip(engagement.interceptTime, border).map { $0 - $1 },
-        flightHours: engagement.flightHours, interceptLatitude: engagement.interceptLatitude,
-        interceptLongitude: engagement.interceptLongitude)
-    }
-    guard mapping else { return SimulatedFlight(records: records, map: nil) }
-    let map = MappedFlight(
-      flight: index, path: path, history: history, radars: world.radars,
-      pictures: scenario.network.networks.map { ($0.id, picture(of: $0)) })
-    return SimulatedFlight(records: records, map: map)
   }
 
   /// One flight's records under a grid, and its map when it is one of the mapped flights.
@@ -229,8 +283,8 @@ extension Optional where Wrapped == (Double, Double) {
 }
 
 private struct RecordBuffer: @unchecked Sendable {
-  let buffer: UnsafeMutableBufferPointer<MonteCarlo.SimulatedFlight>
-  init(_ buffer: UnsafeMutableBufferPointer<MonteCarlo.SimulatedFlight>) { self.buffer = buffer }
+  let buffer: UnsafeMutableBufferPointer<[MonteCarlo.SimulatedFlight]>
+  init(_ buffer: UnsafeMutableBufferPointer<[MonteCarlo.SimulatedFlight]>) { self.buffer = buffer }
 }
 
 /// The values a replay finds, gathered from worker threads (their order does not matter: they are sorted).

@@ -22,6 +22,20 @@ public struct InterdictionRules: Sendable, Equatable {
   public var authorisation: Sourced<Double>
   /// Factor on the phase times when the interceptor cannot fly as slowly as the target (orbits, S-turns).
   public var fastJetPenalty: Sourced<Double>
+  /// How long a pair searches with its own sensor around the predicted position before it gives up, seconds.
+  public var searchTime: Sourced<Double>
+  /// Alert pairs each station holds (a whole number, at least one).
+  public var alertPairsPerStation: Sourced<Double>
+  /// Time from a pair's landing back home to its being on alert again (refuel, re-arm, crew), seconds.
+  public var turnaround: Sourced<Double>
+
+  /// The search time a scenario that names none gets: 15 minutes.
+  public static let defaultSearchTime = Sourced(
+    900.0, .assumption("a quarter of an hour of search around the predicted position"))
+  /// The alert pairs per station a scenario that names none gets: one.
+  public static let defaultAlertPairsPerStation = Sourced(1.0, .assumption("one alert pair per station"))
+  /// The turnaround a scenario that names none gets: one hour.
+  public static let defaultTurnaround = Sourced(3_600.0, .assumption("an hour to refuel, re-arm and re-crew"))
 
   /// Creates rules; `reassociation` and `evidence` default to none (every fragment a new track; no cue changes the
   /// classification time).
@@ -30,7 +44,8 @@ public struct InterdictionRules: Sendable, Equatable {
     classificationTime: [NetworkConfiguration.ID: Sourced<Double>],
     reassociation: TrackReassociation = .none, evidence: ClassificationEvidence = .none,
     identification: Sourced<Double>, interventionAndPersuasion: Sourced<Double>, authorisation: Sourced<Double>,
-    fastJetPenalty: Sourced<Double>
+    fastJetPenalty: Sourced<Double>, searchTime: Sourced<Double> = defaultSearchTime,
+    alertPairsPerStation: Sourced<Double> = defaultAlertPairsPerStation, turnaround: Sourced<Double> = defaultTurnaround
   ) {
     self.confirmHits = confirmHits
     self.confirmWindow = confirmWindow
@@ -42,6 +57,9 @@ public struct InterdictionRules: Sendable, Equatable {
     self.interventionAndPersuasion = interventionAndPersuasion
     self.authorisation = authorisation
     self.fastJetPenalty = fastJetPenalty
+    self.searchTime = searchTime
+    self.alertPairsPerStation = alertPairsPerStation
+    self.turnaround = turnaround
   }
 
   /// Total time of the phases for an interceptor whose lowest escort speed is `escort` beside a target at `target`.

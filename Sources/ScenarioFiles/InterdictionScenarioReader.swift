@@ -135,7 +135,8 @@ public enum InterdictionScenarioReader {
   private static func rules(_ entry: YAMLValue, networks: [NetworkConfiguration]) throws -> InterdictionRules {
     let fields = try entry.mapping(allowed: [
       "track_confirm", "track_drop_misses", "classification_min", "track_reassociation", "classification_evidence",
-      "identification_min", "intervention_persuasion_min", "authorisation_min", "fast_jet_penalty",
+      "identification_min", "intervention_persuasion_min", "authorisation_min", "fast_jet_penalty", "search_min",
+      "alert_pairs_per_station", "turnaround_min",
     ])
     let confirm = try fields.required("track_confirm", in: entry)
     let pair = try confirm.mapping(allowed: ["hits", "of", "source", "assumption", "derived"])
@@ -177,6 +178,19 @@ public enum InterdictionScenarioReader {
       interventionAndPersuasion: scaled(
         try fields.required("intervention_persuasion_min", in: entry).sourced(in: 0...600), 60),
       authorisation: scaled(try fields.required("authorisation_min", in: entry).sourced(in: 0...600), 60),
-      fastJetPenalty: try fields.required("fast_jet_penalty", in: entry).sourced(in: 1...10))
+      fastJetPenalty: try fields.required("fast_jet_penalty", in: entry).sourced(in: 1...10),
+      searchTime: try fields["search_min"].map { scaled(try $0.sourced(in: 0...600), 60) }
+        ?? InterdictionRules.defaultSearchTime,
+      alertPairsPerStation: try fields["alert_pairs_per_station"].map { try wholeNumber($0, in: 1...50) }
+        ?? InterdictionRules.defaultAlertPairsPerStation,
+      turnaround: try fields["turnaround_min"].map { scaled(try $0.sourced(in: 0...2_880), 60) }
+        ?? InterdictionRules.defaultTurnaround)
+  }
+
+  /// A sourced whole number.
+  private static func wholeNumber(_ value: YAMLValue, in range: ClosedRange<Double>) throws -> Sourced<Double> {
+    let number = try value.sourced(in: range)
+    guard number.value == number.value.rounded() else { throw value.error("expected a whole number") }
+    return number
   }
 }

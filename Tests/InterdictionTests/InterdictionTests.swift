@@ -76,7 +76,9 @@ import Testing
   }
 
   @Test func aFasterInterceptorNeverDoesWorseFromTheSameBase() {
-    let results = run(Self.scenario, Self.world)
+    // Pairs enough that no flight waits for one: the flights do not interact through the roster.
+    let ample = SyntheticTheatre.scenario(radars: Self.radars, pairs: 50)
+    let results = run(ample, Self.world)
     for network: NetworkConfiguration.ID in ["non-integrated", "integrated"] {
       let fast = results[MonteCarlo.Combination(network: network, interceptor: "fast", basing: "forward")]!
       let slow = results[MonteCarlo.Combination(network: network, interceptor: "slow", basing: "forward")]!

@@ -64,7 +64,12 @@ enum SyntheticTheatre {
       alertReadiness: fact(1))
   }
 
-  static func scenario(radars: [RadarPlacement], interceptors: [InterceptorType]? = nil) -> InterdictionScenario {
+  /// The theatre's scenario; `flightsPerDay` flights share a day's `pairs` alert pairs at the one base, each back on
+  /// alert `turnaround` seconds after landing.
+  static func scenario(
+    radars: [RadarPlacement], interceptors: [InterceptorType]? = nil, flightsPerDay: Double = 3, pairs: Double = 1,
+    turnaround: Double = 3_600
+  ) -> InterdictionScenario {
     let aircraft = NarcoAircraft(
       id: "c210", name: "c210", share: 1, cruiseSpeed: fact(85), climbRate: fact(4.8), ceiling: fact(5_000),
       endurance: fact(20_000), radarCrossSection: fact(1.5), transponderOnProbability: fact(0.2),
@@ -74,7 +79,7 @@ enum SyntheticTheatre {
       pattern: FlightPattern(
         origins: [FlightPattern.Area(name: "east", latitude: -12.5, longitude: -67.5, radius: 300_000)],
         destinations: [FlightPattern.Area(name: "strip", latitude: -12.0, longitude: -73.5, radius: 100_000)],
-        flightsPerDay: fact(3), entryHour: fact(6), entrySpread: fact(1)),
+        flightsPerDay: fact(flightsPerDay), entryHour: fact(6), entrySpread: fact(1)),
       interceptors: interceptors ?? [interceptor("fast", speed: 250), interceptor("slow", speed: 120)],
       basings: [
         Basing(
@@ -84,7 +89,8 @@ enum SyntheticTheatre {
       rules: InterdictionRules(
         confirmHits: 2, confirmWindow: 3, dropAfterMisses: 6,
         classificationTime: ["non-integrated": fact(600), "integrated": fact(120)], identification: fact(480),
-        interventionAndPersuasion: fact(900), authorisation: fact(600), fastJetPenalty: fact(1.5)),
+        interventionAndPersuasion: fact(900), authorisation: fact(600), fastJetPenalty: fact(1.5),
+        searchTime: fact(900), alertPairsPerStation: fact(pairs), turnaround: fact(turnaround)),
       budget: fact(3.5e9), aircraftPerAlertPair: fact(6))
   }
 

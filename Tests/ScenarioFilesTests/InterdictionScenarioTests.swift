@@ -28,6 +28,39 @@ import Testing
     #expect(rules.reassociation.maximumGap.value == 1_200)
     #expect(rules.evidence.squawkFactor.value == 1.5 && rules.evidence.entryUnseenFactor.value == 1.5)
     #expect(rules.reassociation.gate.provenance != rules.evidence.squawkFactor.provenance)
+    // The engagement assumptions, in seconds, each with its stated assumption.
+    #expect(scenario.rules.searchTime.value == 15 * 60)
+    #expect(scenario.rules.turnaround.value == 60 * 60)
+    #expect(scenario.rules.alertPairsPerStation.value == 1)
+    for figure in [scenario.rules.searchTime, scenario.rules.turnaround, scenario.rules.alertPairsPerStation] {
+      guard case .assumption(let text) = figure.provenance else {
+        Issue.record("\(figure) is not a stated assumption")
+        continue
+      }
+      #expect(!text.isEmpty)
+    }
+  }
+
+  @Test func alertPairsPerStationIsAWholeNumber() throws {
+    let text = try String(contentsOf: Self.folder.appendingPathComponent("interdiction-2025.yaml"), encoding: .utf8)
+    let broken = text.replacingOccurrences(
+      of: "  alert_pairs_per_station: {value: 1,", with: "  alert_pairs_per_station: {value: 1.5,")
+    #expect(broken != text)
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("pairs-\(UUID().uuidString).yaml")
+    try Data(
+      broken.replacingOccurrences(
+        of: "network: peru-2025-ssr-only.yaml",
+        with: "network: \(Self.folder.appendingPathComponent("peru-2025-ssr-only.yaml").path)"
+      ).utf8
+    ).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    do {
+      _ = try InterdictionScenarioReader.read(contentsOf: file.path)
+      Issue.record("half a pair was accepted")
+    } catch let error as ScenarioFileError {
+      #expect(error.field == "rules.alert_pairs_per_station", "\(error)")
+      #expect(error.description.contains("whole number"))
+    }
   }
 
   @Test func aBadFieldIsLocated() throws {

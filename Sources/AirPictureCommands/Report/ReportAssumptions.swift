@@ -108,6 +108,15 @@ enum ReportAssumptions {
         "fast-jet escort penalty", String(format: "× %.1f", rules.fastJetPenalty.value), rules.fastJetPenalty.provenance
       ),
       (
+        "search before turning home", String(format: "%.0f min", rules.searchTime.value / 60),
+        rules.searchTime.provenance
+      ),
+      (
+        "alert pairs per station", String(format: "%.0f", rules.alertPairsPerStation.value),
+        rules.alertPairsPerStation.provenance
+      ),
+      ("pair turnaround", String(format: "%.0f min", rules.turnaround.value / 60), rules.turnaround.provenance),
+      (
         "suspect flights a day", String(format: "%.1f", scenario.pattern.flightsPerDay.value),
         scenario.pattern.flightsPerDay.provenance
       ),

@@ -23,7 +23,8 @@ enum ReportCharts {
   /// Outcome colours, from the worst (never seen) to the best (intercepted).
   static let outcomeColours: [FlightOutcome: String] = [
     .undetected: "#4d4d4d", .detectedNotTracked: "#999999", .trackedNoInterceptorAvailable: "#D55E00",
-    .interceptorOutOfRange: "#E69F00", .targetLandedFirst: "#CC79A7", .targetLeftPeru: "#56B4E9",
+    .interceptorOutOfRange: "#E69F00", .launchedNotFound: "#F0E442", .targetLandedFirst: "#CC79A7",
+    .targetLeftPeru: "#56B4E9",
     .intercepted: "#009E73",
   ]
 
@@ -34,6 +35,7 @@ enum ReportCharts {
     case .detectedNotTracked: return "detected, no confirmed track"
     case .trackedNoInterceptorAvailable: return "tracked, no interceptor ready"
     case .interceptorOutOfRange: return "tracked, out of interceptor range"
+    case .launchedNotFound: return "pair launched, target not found"
     case .targetLandedFirst: return "landed before interception"
     case .targetLeftPeru: return "left Peru before interception"
     case .intercepted: return "intercepted"

@@ -18,7 +18,7 @@ public struct SensitivityTornado {
   static let rightMargin = 150.0
   static let rowHeight = 34.0
   static let panelHeader = 44.0
-  static let axisHeight = 46.0
+  static let axisHeight = 66.0
   static let titleHeight = 96.0
   static let legendHeight = 70.0
 
@@ -92,6 +92,9 @@ public struct SensitivityTornado {
       canvas.text(text, x: position - extent.logical.width / 2, y: plotBottom + 6, font: small, Self.ink)
     }
     canvas.polyline([(plotLeft, plotBottom), (plotRight, plotBottom)], Self.ink, lineWidth: 1)
+    let axisTitle = canvas.measure(metric.title, font: small)
+    canvas.text(
+      metric.title, x: (plotLeft + plotRight - axisTitle.logical.width) / 2, y: plotBottom + 28, font: small, Self.ink)
     for (row, item) in ordered.enumerated() {
       let y = plotTop + Double(row) * Self.rowHeight
       let range = item.entry.range.value
@@ -101,8 +104,11 @@ public struct SensitivityTornado {
       canvas.text(label, x: plotLeft - 12 - extent.logical.width, y: y + 7, font: body, Self.ink)
       let (low, _, high) = study.values(item.entry, option: option, metric: metric)
       guard let base else { continue }
-      for (value, colour) in [(low, Self.lowColour), (high, Self.highColour)] {
-        guard let value else { continue }
+      // The end farther from the scenario's value first, so that a shorter bar on the same side stays visible.
+      let ends = [(low, Self.lowColour), (high, Self.highColour)].compactMap { value, colour in
+        value.map { ($0, colour) }
+      }.sorted { abs($0.0 - base) > abs($1.0 - base) }
+      for (value, colour) in ends {
         let from = min(x(base), x(value))
         let to = max(x(base), x(value))
         canvas.fill(PixelBox(x: from, y: y + 6, width: max(to - from, 1), height: Self.rowHeight - 12), colour)

@@ -12,7 +12,7 @@ extension SensitivityStudy {
       "range_provenance", "base_figures", "network", "interceptor", "basing",
     ]
     + End.allCasesWithBase.flatMap { end in
-      ["p_intercept", "p_intercept_ci_low", "p_intercept_ci_high"].map { "\($0)_\(end)" }
+      ["", "_ci_low", "_ci_high"].map { "p_intercept_\(end)\($0)" }
     }
     + End.allCasesWithBase.map { "cost_per_interception_usd_\($0)" }
     + SensitivityMetric.allCases.map { "swing_\($0.rawValue)" }

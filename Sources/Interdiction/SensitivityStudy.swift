@@ -143,14 +143,17 @@ public struct SensitivityStudy: Sendable {
     return best!
   }
 
-  /// Where the best option of `network` by P(intercept) differs from the base's: each parameter end, with the option
-  /// that is best there.
+  /// Where the best option of `network` by P(intercept) at base is overtaken: each parameter end at which another
+  /// option has a strictly higher P(intercept), with the best option there.
   public func rankingChanges(network: NetworkConfiguration.ID) -> [(entry: Entry, end: End, best: Int)] {
     let atBase = best(in: base, network: network)
     return entries.flatMap { entry in
       End.allCases.compactMap { end in
-        let there = best(in: entry.table(end), network: network)
-        return there == atBase ? nil : (entry, end, there)
+        let table = entry.table(end)
+        let there = best(in: table, network: network)
+        // A tie with the base's best is no change: only an option strictly ahead of it is.
+        return table.rows[there].interception.estimate > table.rows[atBase].interception.estimate
+          ? (entry, end, there) : nil
       }
     }
   }

@@ -39,7 +39,8 @@ struct SensitivityCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Number of simulated flights per variant.", valueName: "n"))
   var flights: Int = 300
 
-  @Option(help: ArgumentHelp("Random seed; every variant uses it, and the same seed gives the same results.", valueName: "n"))
+  @Option(
+    help: ArgumentHelp("Random seed; every variant uses it, and the same seed gives the same results.", valueName: "n"))
   var seed: UInt64 = 1
 
   @Option(help: ArgumentHelp("Output folder (default out/SCENARIO-sensitivity).", valueName: "folder"))

@@ -78,10 +78,11 @@ public struct SensitivityTornado {
     let plotRight = Double(Self.width) - Self.rightMargin
     let plotTop = top + Self.panelHeader
     let plotBottom = plotTop + Double(ordered.count) * Self.rowHeight
-    let all = ordered.flatMap { item -> [Double] in
-      let (low, _, high) = study.values(item.entry, option: option, metric: metric)
-      return [low, high].compactMap { $0 }
-    } + [base].compactMap { $0 }
+    let all =
+      ordered.flatMap { item -> [Double] in
+        let (low, _, high) = study.values(item.entry, option: option, metric: metric)
+        return [low, high].compactMap { $0 }
+      } + [base].compactMap { $0 }
     let axis = Self.axis(all)
     let x = { (value: Double) in plotLeft + (value - axis.low) / (axis.high - axis.low) * (plotRight - plotLeft) }
     for tick in axis.ticks {

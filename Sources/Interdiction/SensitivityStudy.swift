@@ -59,7 +59,8 @@ public struct SensitivityStudy: Sendable {
     var done = 0
     func table(_ variant: InterdictionScenario, _ label: String) -> ComparisonTable {
       done += 1
-      let label = "\(scenario.id) sensitivity \(done)/\(variants) (\(label)): \(flights) flights x \(grid.count) options"
+      let label =
+        "\(scenario.id) sensitivity \(done)/\(variants) (\(label)): \(flights) flights x \(grid.count) options"
       let monteCarlo = MonteCarlo(
         scenario: variant, world: Self.world(world, for: variant), seed: seed, threads: threads)
       let summary = monteCarlo.summarize(flights: flights, combinations: grid) { progress(label, $0) }

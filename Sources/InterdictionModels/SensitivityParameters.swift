@@ -34,7 +34,8 @@ extension SensitivityParameter {
       }),
     SensitivityParameter(
       key: "relay_probability", name: "voice relay probability",
-      defaultRange: Sourced(0.5...1.5, .assumption("half to one and a half times the share passed on (0.25-0.75 of 0.5)")),
+      defaultRange: Sourced(
+        0.5...1.5, .assumption("half to one and a half times the share passed on (0.25-0.75 of 0.5)")),
       baseFigures: { scenario in
         relayed(scenario).map { "\($0.id.rawValue) \(figure($0.voiceRelay!.probability.value))" }
           .joined(separator: "; ")
@@ -47,7 +48,8 @@ extension SensitivityParameter {
     SensitivityParameter(
       key: "radar_availability", name: "radar availability",
       defaultRange: Sourced(
-        0.67...1.33, .assumption("the TPS-70's outage history: one radar of three working to all of them (0.33-0.67 of 0.5)")),
+        0.67...1.33,
+        .assumption("the TPS-70's outage history: one radar of three working to all of them (0.33-0.67 of 0.5)")),
       baseFigures: { scenario in
         radarTypes(scenario).map { "\($0.id.rawValue) \(figure($0.availability.value))" }.joined(separator: "; ")
       },
@@ -58,7 +60,8 @@ extension SensitivityParameter {
       }),
     SensitivityParameter(
       key: "radar_mttr", name: "radar mean time to repair",
-      defaultRange: Sourced(0.5...2, .assumption("repairs reported in days to months: half to twice each type's figure")),
+      defaultRange: Sourced(
+        0.5...2, .assumption("repairs reported in days to months: half to twice each type's figure")),
       baseFigures: { scenario in
         radarTypes(scenario).map { "\($0.id.rawValue) \(figure($0.meanTimeToRepair.value)) h" }.joined(separator: "; ")
       },

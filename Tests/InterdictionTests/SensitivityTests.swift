@@ -35,7 +35,8 @@ import Testing
   }
 
   @Test func aRangeThatIsTheBaseHasNoSwingAndRepeatsTheBaseExactly() {
-    let study = Self.study(Self.scenario(ranges: ["alert_readiness": 1...1, "rcs": 1...1]), ["alert_readiness", "rcs"])
+    let study = Self.study(
+      Self.scenario(ranges: ["alert_readiness": 1...1, "rcs": 1...1]), ["alert_readiness", "rcs"])
     // Each end is a fresh Monte Carlo with the same seed: common random numbers make it the base, figure for figure.
     for entry in study.entries {
       #expect(entry.stated)
@@ -118,7 +119,10 @@ import Testing
     let late = SensitivityStudy.variant(of: scenario, SensitivityParameter.named("alert_delay")!, 2)
     #expect(late.basings[0].stations[0].scrambleDelay?.value == 3_600)
     let down = SensitivityStudy.variant(of: scenario, SensitivityParameter.named("radar_availability")!, 0.5)
-    #expect(SensitivityStudy.world(Self.world, for: down).radars.isNonEmptyAndAll { $0.placement.type.availability.value == 0.5 })
+    #expect(
+      SensitivityStudy.world(Self.world, for: down).radars.isNonEmptyAndAll {
+        $0.placement.type.availability.value == 0.5
+      })
   }
 
   @Test func theCSVHasOneRowPerParameterAndOptionWithEveryColumn() {

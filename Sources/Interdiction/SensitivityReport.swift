@@ -48,7 +48,7 @@ extension SensitivityStudy {
   }
 
   /// The options the summary and charts single out: the best by P(intercept) at base in each network configuration.
-  public var focusOptions: [Int] { networks.map { best(in: base, network: $0) } }
+  public var focusOptions: [Int] { networks.map { best(in: base, network: $0)! } }
 
   /// An option as people read it: "integrated / f16-block70 / forward-15".
   public func label(option: Int) -> String {
@@ -87,11 +87,15 @@ extension SensitivityStudy {
     }
     lines += ["", "## Does the best option by P(intercept) change?", ""]
     for network in networks {
-      let atBase = best(in: base, network: network)
+      let atBase = best(in: base, network: network)!
       let changes = rankingChanges(network: network)
-      let head =
-        "- \(network.rawValue): best at base \(label(option: atBase)) "
-        + "(\(SensitivityMetric.interception.format(base.rows[atBase].interception.estimate)))"
+      let probability = { (option: Int) in
+        SensitivityMetric.interception.format(base.rows[option].interception.estimate)
+      }
+      let next = best(in: base, network: network, excluding: atBase).map {
+        "; next \(combinations[$0].interceptor.rawValue) / \(combinations[$0].basing.rawValue), \(probability($0))"
+      }
+      let head = "- \(network.rawValue): best at base \(label(option: atBase)) (\(probability(atBase))\(next ?? ""))"
       if changes.isEmpty {
         lines.append(head + "; it stays best at every parameter's low and high.")
       } else {

@@ -133,25 +133,26 @@ public struct SensitivityStudy: Sendable {
   }
 
   /// The best option (index into `combinations`) of `network` by P(intercept) in `table`: the highest estimate, the
-  /// first in table order on a tie.
-  public func best(in table: ComparisonTable, network: NetworkConfiguration.ID) -> Int {
+  /// first in table order on a tie; `excluded` left out (for the runner-up). Nil when the network has no other option.
+  public func best(in table: ComparisonTable, network: NetworkConfiguration.ID, excluding excluded: Int? = nil) -> Int?
+  {
     var best: Int?
-    for (index, combination) in combinations.enumerated() where combination.network == network {
+    for (index, combination) in combinations.enumerated() where combination.network == network && index != excluded {
       if best == nil || table.rows[index].interception.estimate > table.rows[best!].interception.estimate {
         best = index
       }
     }
-    return best!
+    return best
   }
 
   /// Where the best option of `network` by P(intercept) at base is overtaken: each parameter end at which another
   /// option has a strictly higher P(intercept), with the best option there.
   public func rankingChanges(network: NetworkConfiguration.ID) -> [(entry: Entry, end: End, best: Int)] {
-    let atBase = best(in: base, network: network)
+    let atBase = best(in: base, network: network)!
     return entries.flatMap { entry in
       End.allCases.compactMap { end in
         let table = entry.table(end)
-        let there = best(in: table, network: network)
+        let there = best(in: table, network: network)!
         // A tie with the base's best is no change: only an option strictly ahead of it is.
         return table.rows[there].interception.estimate > table.rows[atBase].interception.estimate
           ? (entry, end, there) : nil

@@ -105,6 +105,21 @@ import Testing
     #expect(study.combinations.indices.contains { study.swing(entry, option: $0, metric: .interception)! > 0 })
   }
 
+  @Test func theBestOptionChangesWhereAFasterInterceptorBecomesAsReady() {
+    // "fast" is ready half the time, "slow" always: raising readiness x2 (capped at 1) makes them equally ready, and
+    // then the faster one, on the same flights and draws, must catch at least as many.
+    var scenario = Self.scenario(ranges: ["alert_readiness": 1...2])
+    scenario.interceptors[0].alertReadiness = Sourced(0.5, .assumption("test"))
+    let study = Self.study(scenario, ["alert_readiness"])
+    let network: NetworkConfiguration.ID = "integrated"
+    let atBase = study.best(in: study.base, network: network)!
+    #expect(study.combinations[atBase].interceptor == "slow")
+    let changes = study.rankingChanges(network: network)
+    #expect(changes.count == 1)
+    #expect(changes.first?.end == .high && changes.first.map { study.combinations[$0.best].interceptor } == "fast")
+    #expect(study.summary.contains("it changes at alert_readiness high (integrated / fast / forward"))
+  }
+
   @Test func factorsScaleEveryFigureAndCapProbabilities() {
     let scenario = Self.scenario()
     let slower = SensitivityStudy.variant(of: scenario, SensitivityParameter.named("classification_time")!, 1.5)

@@ -57,7 +57,8 @@ extension SensitivityStudy {
   }
 
   /// The summary: the parameters and their ranges, then per metric and focus option the parameters by swing, then
-  /// whether the best option by P(intercept) changes at any parameter's low or high.
+  /// whether the best option by P(intercept) changes at any parameter's low or high (only an option strictly ahead of
+  /// the base's best counts; the runner-up, or an option tied with the best, is named).
   public var summary: String {
     var lines = [
       "# What drives the answer: \(scenario.id)", "",
@@ -92,8 +93,10 @@ extension SensitivityStudy {
       let probability = { (option: Int) in
         SensitivityMetric.interception.format(base.rows[option].interception.estimate)
       }
-      let next = best(in: base, network: network, excluding: atBase).map {
-        "; next \(combinations[$0].interceptor.rawValue) / \(combinations[$0].basing.rawValue), \(probability($0))"
+      let next = best(in: base, network: network, excluding: atBase).map { option in
+        let tied = base.rows[option].interception.estimate == base.rows[atBase].interception.estimate
+        return "; \(tied ? "tied with" : "next") \(combinations[option].interceptor.rawValue) / "
+          + "\(combinations[option].basing.rawValue), \(probability(option))"
       }
       let head = "- \(network.rawValue): best at base \(label(option: atBase)) (\(probability(atBase))\(next ?? ""))"
       if changes.isEmpty {

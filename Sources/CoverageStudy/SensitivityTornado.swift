@@ -1,6 +1,7 @@
 import Foundation
 import GeoRaster
 import Interdiction
+import InterdictionModels
 import MapCanvas
 
 /// The tornado chart of one metric of a sensitivity study: one panel per focus option (the best by P(intercept) in
@@ -100,7 +101,7 @@ public struct SensitivityTornado {
       let y = plotTop + Double(row) * Self.rowHeight
       let range = item.entry.range.value
       let label =
-        "\(item.entry.parameter.name) x\(Self.factor(range.lowerBound))-\(Self.factor(range.upperBound))"
+        "\(item.entry.parameter.name) x\(SensitivityParameter.figure(range.lowerBound))-\(SensitivityParameter.figure(range.upperBound))"
       let extent = canvas.measure(label, font: body)
       canvas.text(label, x: plotLeft - 12 - extent.logical.width, y: y + 7, font: body, Self.ink)
       let (low, _, high) = study.values(item.entry, option: option, metric: metric)
@@ -134,14 +135,6 @@ public struct SensitivityTornado {
     }
     canvas.polyline([(x, top), (x, top + 24)], Self.ink, lineWidth: 2)
     canvas.text("the scenario as written", x: x + 10, y: top, font: font, Self.ink)
-  }
-
-  /// A factor as the chart writes it.
-  static func factor(_ value: Double) -> String {
-    var text = String(format: "%.2f", value)
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return text
   }
 
   /// An axis over `values`: round ends and four to eight round ticks; a unit span around a single value.

@@ -115,12 +115,7 @@ extension SensitivityStudy {
   }
 
   /// A factor as the tables write it.
-  static func number(_ value: Double) -> String {
-    var text = String(format: "%.3f", value)
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return text
-  }
+  static func number(_ value: Double) -> String { SensitivityParameter.figure(value) }
 
   /// A CSV cell, quoted when it holds a comma, a quote or a line break (RFC 4180).
   static func quoted(_ cell: String) -> String {

@@ -129,8 +129,8 @@ extension SensitivityParameter {
     return scenario.network.radars.map(\.type).filter { seen.insert($0.id).inserted }
   }
 
-  /// A figure as tables write it: up to three significant decimals, no trailing zeros.
-  static func figure(_ value: Double) -> String {
+  /// A figure or factor as tables write it: up to three decimals, no trailing zeros ("0.43", "2", "7").
+  public static func figure(_ value: Double) -> String {
     var text = String(format: "%.3f", value)
     while text.hasSuffix("0") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }

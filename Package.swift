@@ -93,7 +93,7 @@ let package = Package(
       name: "MapCanvasTests",
       dependencies: [
         "TestSupport", "MapCanvas", "GeoRaster", "CoverageStudy", "Interdiction", "InterdictionModels", "RadarModels",
-        "ScenarioFiles",
+        "ScenarioFiles", "CoverageKernel",
       ]),
     .testTarget(name: "GeoRasterTests", dependencies: ["TestSupport", "GeoRaster", "CoverageKernel"]),
     .testTarget(name: "RadarModelsTests", dependencies: ["TestSupport", "RadarModels"]),

@@ -12,7 +12,10 @@ public struct AirPictureCommand: ParsableCommand {
       suspect flights it lets an interceptor catch).
       """,
     version: version,
-    subcommands: [CoverageCommand.self, RunCommand.self, CompareCommand.self, BenchCommand.self, TerrainCommand.self]
+    subcommands: [
+      CoverageCommand.self, RunCommand.self, CompareCommand.self, SensitivityCommand.self, BenchCommand.self,
+      TerrainCommand.self,
+    ]
   )
 
   /// The tool's version, as `airpicture --version` prints it and reports record it. Set by hand: raised in this

@@ -14,6 +14,9 @@ public struct InterdictionScenario: Sendable {
   /// The fighter budget, US$, and the aircraft a sustained 24/7 alert pair needs.
   public var budget: Sourced<Double>
   public var aircraftPerAlertPair: Sourced<Double>
+  /// Ranges the sensitivity study varies its parameters over, as factors on the scenario's figures, by parameter key
+  /// (see `SensitivityParameter`); a parameter not listed uses its default range.
+  public var sensitivityRanges: [String: Sourced<ClosedRange<Double>>] = [:]
 
   public init(
     id: String, title: String, network: Scenario, aircraft: [NarcoAircraft], pattern: FlightPattern,

@@ -16,7 +16,7 @@ public enum InterdictionScenarioReader {
     try ScenarioKind.check(document, is: .interdiction)
     let fields = try document.mapping(allowed: [
       "scenario", "title", "network", "budget_usd", "aircraft_per_alert_pair", "aircraft", "flights", "interceptors",
-      "basings", "rules",
+      "basings", "rules", "sensitivity",
     ])
     let networkField = try fields.required("network", in: document)
     let networkText = try networkField.string()
@@ -33,13 +33,15 @@ public enum InterdictionScenarioReader {
       guard !list.isEmpty else { throw fields[name]!.error("give at least one") }
       guard Set(list).count == list.count else { throw fields[name]!.error("identifiers must be unique") }
     }
-    return InterdictionScenario(
+    var scenario = InterdictionScenario(
       id: try fields.required("scenario", in: document).identifier(),
       title: try fields.required("title", in: document).string(), network: network, aircraft: aircraft,
       pattern: try pattern(try fields.required("flights", in: document)), interceptors: interceptors,
       basings: basings, rules: try rules(try fields.required("rules", in: document), networks: network.networks),
       budget: try fields.required("budget_usd", in: document).sourced(in: 0...1e12),
       aircraftPerAlertPair: try fields.required("aircraft_per_alert_pair", in: document).sourced(in: 1...100))
+    scenario.sensitivityRanges = try fields["sensitivity"].map(sensitivityRanges) ?? [:]
+    return scenario
   }
 
   private static func scaled(_ value: Sourced<Double>, _ factor: Double) -> Sourced<Double> {

@@ -18,7 +18,7 @@ import Testing
     let random = CounterRandom(seed: seed)
     let path = FlightGenerator(scenario: scenario, world: world, random: random).flight(index)
     let history = DetectionHistory(
-      flight: index, path: path, world: world,
+      flight: index, path: path, world: world, days: SimulatedDays(flightsPerDay: scenario.pattern.flightsPerDay.value),
       falseAlarmProbability: scenario.network.falseAlarmProbability.value, random: random)
     let configuration = scenario.network.networks.first { $0.id == network }!
     let picture = AirPicture(

@@ -12,8 +12,8 @@ import Testing
   static let world = SyntheticTheatre.world(radars: radars)
   static let flights = 120
 
-  static func scenario(ranges: [String: ClosedRange<Double>] = [:]) -> InterdictionScenario {
-    var scenario = SyntheticTheatre.scenario(radars: radars)
+  static func scenario(ranges: [String: ClosedRange<Double>] = [:], pairs: Double = 1) -> InterdictionScenario {
+    var scenario = SyntheticTheatre.scenario(radars: radars, pairs: pairs)
     scenario.sensitivityRanges = ranges.mapValues { Sourced($0, .assumption("test")) }
     return scenario
   }
@@ -95,8 +95,10 @@ import Testing
   }
 
   @Test func aLongerClassificationNeverCatchesMore() {
-    // Classification only delays the launch: with the same draws, tripling it cannot catch more in this theatre.
-    let study = Self.study(Self.scenario(ranges: ["classification_time": 1...3]), ["classification_time"])
+    // Classification only delays the launch: with the same draws and a pair for every flight (so no flight's later
+    // launch frees a pair for another), tripling it cannot catch more in this theatre.
+    let study = Self.study(
+      Self.scenario(ranges: ["classification_time": 1...3], pairs: 50), ["classification_time"])
     let entry = study.entries[0]
     #expect(
       study.combinations.indices.isNonEmptyAndAll {

@@ -17,6 +17,8 @@ public struct InterdictionScenario: Sendable {
   /// Ranges the sensitivity study varies its parameters over, as factors on the scenario's figures, by parameter key
   /// (see `SensitivityParameter`); a parameter not listed uses its default range.
   public var sensitivityRanges: [String: Sourced<ClosedRange<Double>>] = [:]
+  /// Public real-world figures the report sets the model beside (never inputs).
+  public var calibration: [CalibrationFigure] = []
 
   public init(
     id: String, title: String, network: Scenario, aircraft: [NarcoAircraft], pattern: FlightPattern,

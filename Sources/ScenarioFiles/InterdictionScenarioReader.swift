@@ -16,7 +16,7 @@ public enum InterdictionScenarioReader {
     try ScenarioKind.check(document, is: .interdiction)
     let fields = try document.mapping(allowed: [
       "scenario", "title", "network", "budget_usd", "aircraft_per_alert_pair", "aircraft", "flights", "interceptors",
-      "basings", "rules", "sensitivity",
+      "basings", "rules", "sensitivity", "calibration",
     ])
     let networkField = try fields.required("network", in: document)
     let networkText = try networkField.string()
@@ -41,6 +41,7 @@ public enum InterdictionScenarioReader {
       budget: try fields.required("budget_usd", in: document).sourced(in: 0...1e12),
       aircraftPerAlertPair: try fields.required("aircraft_per_alert_pair", in: document).sourced(in: 1...100))
     scenario.sensitivityRanges = try fields["sensitivity"].map(sensitivityRanges) ?? [:]
+    scenario.calibration = try fields["calibration"]?.list().map(calibrationFigure) ?? []
     return scenario
   }
 

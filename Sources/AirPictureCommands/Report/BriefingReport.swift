@@ -27,7 +27,7 @@ struct BriefingReport {
     if studies.count > 1 { body += "<section id=\"difference\">" + difference() + "</section>\n" }
     for (index, study) in studies.enumerated() {
       body += "<section class=\"study\" id=\"study-\(index)\"><h2>\(ReportText.escape(study.scenario.title))</h2>\n"
-      body += details(study) + "<h3>Assumptions that decide the comparison</h3>\n"
+      body += details(study) + ReportCalibration.html(study) + "<h3>Assumptions that decide the comparison</h3>\n"
       body += ReportAssumptions.html(study.scenario) + "</section>\n"
     }
     body += "<section id=\"provenance\"><h2>Provenance</h2>\n" + provenance.html + "</section>\n"

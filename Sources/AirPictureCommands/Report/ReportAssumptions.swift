@@ -45,7 +45,7 @@ enum ReportAssumptions {
       for (index, figure) in figures.enumerated() {
         html +=
           "<tr>" + (index == 0 ? "<td rowspan=\"\(figures.count)\">\(ReportText.escape(interceptor.name))</td>" : "")
-        html += "<td>\(figure.0)</td><td>\(ReportText.escape(figure.1))</td>\(cell(figure.2))</tr>\n"
+        html += "<td>\(figure.0)</td><td>\(ReportText.escape(figure.1))</td>\(provenanceCell(figure.2))</tr>\n"
       }
     }
     html += "</table>\n<h3>Basings and alert times</h3>\n<table class=\"assumptions\"><tr><th>basing</th><th>base</th>"
@@ -61,7 +61,7 @@ enum ReportAssumptions {
         html +=
           "<td>\(ReportText.escape(station.name)) (\(String(format: "%.3f, %.3f", station.latitude, station.longitude)))</td>"
         if let delay = station.scrambleDelay {
-          html += "<td>\(String(format: "%.0f", delay.value / 60))</td>\(cell(delay.provenance))</tr>\n"
+          html += "<td>\(String(format: "%.0f", delay.value / 60))</td>\(provenanceCell(delay.provenance))</tr>\n"
         } else {
           html += "<td>no aircraft on alert</td><td></td></tr>\n"
         }
@@ -139,13 +139,14 @@ enum ReportAssumptions {
         ))
     }
     for row in rows {
-      html += "<tr><td>\(ReportText.escape(row.0))</td><td>\(ReportText.escape(row.1))</td>\(cell(row.2))</tr>\n"
+      html +=
+        "<tr><td>\(ReportText.escape(row.0))</td><td>\(ReportText.escape(row.1))</td>\(provenanceCell(row.2))</tr>\n"
     }
     return html + "</table>\n"
   }
 
   /// The provenance as a table cell, its kind as a tag.
-  private static func cell(_ provenance: Provenance) -> String {
+  static func provenanceCell(_ provenance: Provenance) -> String {
     let (kind, text): (String, String)
     switch provenance {
     case .source(let value): (kind, text) = ("source", value)

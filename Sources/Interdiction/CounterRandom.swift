@@ -11,6 +11,7 @@ package struct CounterRandom: Sendable, Equatable {
   package enum Purpose: UInt64, Sendable {
     case aircraftType = 1, origin, destination, returnArea, entryTime, jitter, transponder, groundTime
     case radarUp, detection, relayPassed, alertReady
+    case plannedRoute
   }
 
   /// A uniform number in [0, 1) for `purpose` of `flight`, indexed by `a` and `b`.

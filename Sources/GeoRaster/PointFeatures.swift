@@ -44,8 +44,9 @@ public enum PointFeatures {
           }
         } else {
           let name = String(cString: OGR_L_GetName(layer))
-          throw GeoRasterError("'\(path)' layer '\(name)' holds \(String(cString: OGRGeometryTypeToName(type))) "
-            + "geometries; give a point layer")
+          throw GeoRasterError(
+            "'\(path)' layer '\(name)' holds \(String(cString: OGRGeometryTypeToName(type))) "
+              + "geometries; give a point layer")
         }
       }
       if let source = OGR_L_GetSpatialRef(layer), !points.isEmpty {

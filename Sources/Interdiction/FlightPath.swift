@@ -183,7 +183,7 @@ package struct FlightGenerator: Sendable {
     }
     attempts.append((fieldRoute(planned: false, keepOriginStrip: true), .detour))
     attempts.append((fieldRoute(planned: false, keepOriginStrip: false), .detour))
-    for case let (route?, kind) in attempts {
+    for case (let route?, let kind) in attempts {
       if let profile = legProfile(route: route, aircraft: type) { return (profile, kind) }
     }
     // Only a world `prepareRoutes(for:)` refused gets here: fly straight, over the terrain rather than through it.

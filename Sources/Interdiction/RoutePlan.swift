@@ -99,7 +99,9 @@ package final class RoutePlan: Sendable {
       let points = grid.samplePoints(cell)
       let seen = points.filter { point in
         let altitude = min(world.ground(latitude: point.latitude, longitude: point.longitude) + height, ceiling)
-        return known.contains { world.isVisible(radar: $0, latitude: point.latitude, longitude: point.longitude, altitude: altitude) }
+        return known.contains {
+          world.isVisible(radar: $0, latitude: point.latitude, longitude: point.longitude, altitude: altitude)
+        }
       }
       return Float(seen.count) / Float(points.count)
     }

@@ -88,7 +88,8 @@ package final class RoutePlan: Sendable {
     }
   }
 
-  /// The share of each block where a known radar sees `aircraft` at its cruise height (under its ceiling).
+  /// The share of each block where a known radar sees `aircraft` at its cruise height above the block's highest
+  /// ground (under its ceiling): the height it needs to cross the block, not the lower height it keeps in a valley.
   private static func exposure(
     of aircraft: NarcoAircraft, passable: [Bool], _ grid: RouteGrid, _ world: SimulationWorld, _ known: [Int]
   ) -> [Float] {
@@ -96,10 +97,10 @@ package final class RoutePlan: Sendable {
     let ceiling = aircraft.ceiling.value
     return (0..<(grid.width * grid.height)).map { cell in
       guard passable[cell] else { return 1 }
+      let altitude = min(Double(grid.highest[cell]) + height, ceiling)
       let points = grid.samplePoints(cell)
       let seen = points.filter { point in
-        let altitude = min(world.ground(latitude: point.latitude, longitude: point.longitude) + height, ceiling)
-        return known.contains {
+        known.contains {
           world.isVisible(radar: $0, latitude: point.latitude, longitude: point.longitude, altitude: altitude)
         }
       }

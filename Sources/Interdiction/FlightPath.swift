@@ -155,9 +155,10 @@ package struct FlightGenerator: Sendable {
   }
 
   /// One way between an origin area's strip and the destination strip, as flown: on the least-exposure field when
-  /// `planned`, else straight through `waypoints`; when the terrain above the ceiling blocks that, on the shortest
-  /// field; and last on the shortest field from the field's own edge of the origin area. `outbound` runs from
-  /// `from` (in the origin area) to the strip `to`, the return from the strip `from` to `to` in the origin area.
+  /// `planned` and the aircraft's endurance allows, else straight through `waypoints`; when the terrain above the
+  /// ceiling blocks that, on the shortest field; and last on the shortest field from the field's own edge of the
+  /// origin area. `outbound` runs from `from` (in the origin area) to the strip `to`, the return from the strip
+  /// `from` to `to` in the origin area.
   private func leg(
     _ plan: RoutePlan, from: GeoCoordinate, to: GeoCoordinate, origin: Int, outbound: Bool,
     waypoints: [GeoCoordinate], aircraft: Int, planned: Bool
@@ -178,13 +179,15 @@ package struct FlightGenerator: Sendable {
     if planned {
       attempts.append((fieldRoute(planned: true, keepOriginStrip: true), .planned))
       attempts.append((fieldRoute(planned: true, keepOriginStrip: false), .planned))
-    } else {
-      attempts.append(([from] + waypoints + [to], .direct))
     }
+    attempts.append(([from] + waypoints + [to], .direct))
     attempts.append((fieldRoute(planned: false, keepOriginStrip: true), .detour))
     attempts.append((fieldRoute(planned: false, keepOriginStrip: false), .detour))
     for case (let route?, let kind) in attempts {
-      if let profile = legProfile(route: route, aircraft: type) { return (profile, kind) }
+      guard let profile = legProfile(route: route, aircraft: type) else { continue }
+      // A planned route the aircraft cannot fly on one tank is given up for the straight way.
+      if kind == .planned, Double(profile.count - 1) * FlightPath.step > type.endurance.value { continue }
+      return (profile, kind)
     }
     // Only a world `prepareRoutes(for:)` refused gets here: fly straight, over the terrain rather than through it.
     return (legProfile(route: [from] + waypoints + [to], aircraft: type, overTheCeiling: true)!, .direct)

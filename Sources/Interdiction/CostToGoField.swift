@@ -9,11 +9,16 @@ struct CostToGoField: Sendable {
 
   /// The field over `grid` where only `passable` blocks may be entered; a step costs its length times
   /// `1 + weight × exposure` (the mean exposure of the two blocks). A diagonal step needs both blocks beside it
-  /// passable, so it never cuts the corner of a ridge.
-  init(grid: RouteGrid, passable: [Bool], exposure: [Float]?, weight: Double, goals: [Int]) {
+  /// passable, so it never cuts the corner of a ridge. The search stops once every block of `needed` is settled
+  /// (or cannot be reached); blocks it had not settled then count as unreachable.
+  init(grid: RouteGrid, passable: [Bool], exposure: [Float]?, weight: Double, goals: [Int], needed: [Int]) {
     let count = grid.width * grid.height
     var cost = [Float](repeating: .infinity, count: count)
     var next = [Int32](repeating: -1, count: count)
+    var settled = [Bool](repeating: false, count: count)
+    var isNeeded = [Bool](repeating: false, count: count)
+    for block in needed where passable[block] { isNeeded[block] = true }
+    var neededLeft = isNeeded.lazy.filter { $0 }.count
     var heap = MinimumHeap()
     for goal in goals where passable[goal] && cost[goal] != 0 {
       cost[goal] = 0
@@ -22,7 +27,12 @@ struct CostToGoField: Sendable {
     let weight = Float(weight)
     while let (reached, cellIndex) = heap.pop() {
       let cell = Int(cellIndex)
-      guard reached <= cost[cell] else { continue }
+      guard !settled[cell], reached <= cost[cell] else { continue }
+      settled[cell] = true
+      if isNeeded[cell] {
+        neededLeft -= 1
+        if neededLeft == 0 { break }
+      }
       let column = cell % grid.width
       let row = cell / grid.width
       for dy in -1...1 {
@@ -47,6 +57,10 @@ struct CostToGoField: Sendable {
           }
         }
       }
+    }
+    for block in 0..<count where !settled[block] {
+      cost[block] = .infinity
+      next[block] = -1
     }
     self.cost = cost
     self.next = next

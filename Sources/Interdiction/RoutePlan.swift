@@ -28,8 +28,9 @@ package final class RoutePlan: Sendable {
     self.grid = grid
     let known = Self.knownRadars(pattern.routing.knownRadars.value, in: world)
     knownRadars = known
+    let region = Self.planningRegion(of: pattern, grid: grid)
     let passable = scenario.aircraft.map { aircraft in
-      grid.highest.map { Double($0) <= aircraft.ceiling.value }
+      grid.highest.indices.map { region[$0] && Double(grid.highest[$0]) <= aircraft.ceiling.value }
     }
     self.passable = passable
     let weight = pattern.routing.exposureWeight.value
@@ -43,17 +44,35 @@ package final class RoutePlan: Sendable {
       if inside.isEmpty { problems.append("origin area '\(area.name)' lies outside the terrain") }
       return inside
     }
-    let shortest = goals.map { goal in
-      scenario.aircraft.indices.map { index in
-        CostToGoField(grid: grid, passable: passable[index], exposure: nil, weight: 0, goals: goal)
+    // Flights start from the blocks of their areas only: a field need not reach further than all of them.
+    let needed = (pattern.origins + pattern.destinations).flatMap { Self.blocks(in: $0, grid: grid, world: world) }
+    // Every field is independent of the others: compute them side by side.
+    let jobs = goals.indices.flatMap { origin in
+      scenario.aircraft.indices.flatMap { aircraft in
+        [(origin, aircraft, false)] + (exposure[aircraft] == nil ? [] : [(origin, aircraft, true)])
       }
     }
-    self.shortest = shortest
-    planned = zip(goals, shortest).map { goal, fields in
-      scenario.aircraft.indices.map { index in
-        guard let exposure = exposure[index] else { return fields[index] }
-        return CostToGoField(grid: grid, passable: passable[index], exposure: exposure, weight: weight, goals: goal)
+    var computed = [CostToGoField?](repeating: nil, count: jobs.count)
+    computed.withUnsafeMutableBufferPointer { buffer in
+      ParallelWork.forEachChunk(count: jobs.count, threads: ParallelWork.processorCount, chunkSize: 1) { range in
+        for job in range {
+          let (origin, aircraft, planned) = jobs[job]
+          buffer[job] = CostToGoField(
+            grid: grid, passable: passable[aircraft], exposure: planned ? exposure[aircraft] : nil,
+            weight: planned ? weight : 0, goals: goals[origin], needed: needed)
+        }
       }
+    }
+    func field(_ origin: Int, _ aircraft: Int, planned: Bool) -> CostToGoField {
+      let job = jobs.firstIndex { $0.0 == origin && $0.1 == aircraft && $0.2 == planned }
+      return computed[job ?? jobs.firstIndex { $0.0 == origin && $0.1 == aircraft && !$0.2 }!]!
+    }
+    let shortest = goals.indices.map { origin in
+      scenario.aircraft.indices.map { field(origin, $0, planned: false) }
+    }
+    self.shortest = shortest
+    planned = goals.indices.map { origin in
+      scenario.aircraft.indices.map { field(origin, $0, planned: true) }
     }
     /// A block every aircraft class can fly from to every origin area.
     let everyField = shortest.flatMap { $0 }
@@ -76,6 +95,27 @@ package final class RoutePlan: Sendable {
     self.problems = problems
   }
 
+  /// Margin round the flight areas within which routes are planned, degrees (about 330 km): wider than any detour
+  /// an aircraft's endurance allows, and it spares the search the rest of the country.
+  static let planningMargin = 3.0
+
+  /// The blocks within `planningMargin` of the box holding every origin and destination area.
+  static func planningRegion(of pattern: FlightPattern, grid: RouteGrid) -> [Bool] {
+    let areas = pattern.origins + pattern.destinations
+    let degree = 111_195.0
+    let south = areas.map { $0.latitude - $0.radius / degree }.min()! - planningMargin
+    let north = areas.map { $0.latitude + $0.radius / degree }.max()! + planningMargin
+    let widest = max(abs(south), abs(north))
+    let stretch = 1 / cos(min(widest, 80) * Double.pi / 180)
+    let west = areas.map { $0.longitude - $0.radius / degree * stretch }.min()! - planningMargin * stretch
+    let east = areas.map { $0.longitude + $0.radius / degree * stretch }.max()! + planningMargin * stretch
+    return (0..<(grid.width * grid.height)).map { cell in
+      let centre = grid.centre(cell)
+      return centre.latitude >= south && centre.latitude <= north && centre.longitude >= west
+        && centre.longitude <= east
+    }
+  }
+
   /// The radars of `world` that traffickers know of.
   static func knownRadars(_ choice: TraffickerRouting.KnownRadars, in world: SimulationWorld) -> [Int] {
     world.radars.indices.filter { index in
@@ -95,17 +135,22 @@ package final class RoutePlan: Sendable {
   ) -> [Float] {
     let height = aircraft.cruiseHeight.value
     let ceiling = aircraft.ceiling.value
-    return (0..<(grid.width * grid.height)).map { cell in
-      guard passable[cell] else { return 1 }
-      let altitude = min(Double(grid.highest[cell]) + height, ceiling)
-      let points = grid.samplePoints(cell)
-      let seen = points.filter { point in
-        known.contains {
-          world.isVisible(radar: $0, latitude: point.latitude, longitude: point.longitude, altitude: altitude)
+    let visibilities = known.map { world.radars[$0].visibility }
+    var exposure = [Float](repeating: 1, count: grid.width * grid.height)
+    exposure.withUnsafeMutableBufferPointer { buffer in
+      ParallelWork.forEachChunk(count: buffer.count, threads: ParallelWork.processorCount, chunkSize: 4_096) {
+        range in
+        for cell in range where passable[cell] {
+          let altitude = min(Double(grid.highest[cell]) + height, ceiling)
+          let points = grid.samplePoints(cell)
+          let seen = points.filter { point in
+            visibilities.contains { $0.sees(x: point.longitude, y: point.latitude, altitude: altitude) }
+          }
+          buffer[cell] = Float(seen.count) / Float(points.count)
         }
       }
-      return Float(seen.count) / Float(points.count)
     }
+    return exposure
   }
 
   /// The blocks whose centre lies in `area`'s disc, or the block of its centre when none does.

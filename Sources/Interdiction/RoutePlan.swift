@@ -44,8 +44,13 @@ package final class RoutePlan: Sendable {
       if inside.isEmpty { problems.append("origin area '\(area.name)' lies outside the terrain") }
       return inside
     }
-    // Flights start from the blocks of their areas only: a field need not reach further than all of them.
-    let needed = (pattern.origins + pattern.destinations).flatMap { Self.blocks(in: $0, grid: grid, world: world) }
+    // Flights start from their areas' strips only: a field need not reach further than every block an area touches
+    // (a block's centre lies within half its diagonal of any point of it).
+    let needed = (pattern.origins + pattern.destinations).flatMap { area -> [Int] in
+      var widened = area
+      widened.radius += grid.blockHeight + (grid.blockWidth.max() ?? 0)
+      return Self.blocks(in: widened, grid: grid, world: world)
+    }
     // Every field is independent of the others: compute them side by side.
     let jobs = goals.indices.flatMap { origin in
       scenario.aircraft.indices.flatMap { aircraft in

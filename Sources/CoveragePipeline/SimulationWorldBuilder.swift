@@ -57,7 +57,22 @@ public enum SimulationWorldBuilder {
       let field = try fields.field(of: site, radar.instrumentedLimits) { progress(label, $0) }
       radars.append(SimulationWorld.Radar(placement: radar, visibility: RadarVisibility(field)))
     }
-    return SimulationWorld(terrain: grid, insidePeru: peru.mask, radars: radars, earth: fields.earth)
+    var world = SimulationWorld(terrain: grid, insidePeru: peru.mask, radars: radars, earth: fields.earth)
+    if let file = scenario.pattern.strips.knownStripsFile {
+      do {
+        world.knownStrips = try PointFeatures.read(file).map {
+          GeoCoordinate(latitude: $0.latitude, longitude: $0.longitude)
+        }
+      } catch let error as GeoRasterError {
+        throw PipelineError("known strips: \(error)")
+      }
+    }
+    progress("routes: least-exposure and shortest fields, strip places", 0)
+    if let problem = world.prepareRoutes(for: scenario).first {
+      throw PipelineError("scenario '\(scenario.id)': \(problem)")
+    }
+    progress("routes: least-exposure and shortest fields, strip places", 1)
+    return world
   }
 }
 

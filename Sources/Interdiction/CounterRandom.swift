@@ -13,6 +13,7 @@ package struct CounterRandom: Sendable, Equatable {
     case aircraftType = 1, origin, destination, returnArea, entryTime, jitter, transponder, groundTime
     case radarUp, detection, relayPassed, alertReady
     case outageMidnight, outageSwitch
+    case plannedRoute
   }
 
   /// A uniform number in [0, 1) for `purpose` of `flight`, indexed by `a` and `b`.

@@ -22,6 +22,10 @@ public struct SimulationWorld: Sendable {
   public var insidePeru: [UInt8]
   public var radars: [Radar]
   public var earth: EarthModel
+  /// Known clandestine strips (WGS 84), where an area's strips are drawn when it has any within the caps.
+  public var knownStrips: [GeoCoordinate] = []
+  /// Route plans built over this world, once per scenario (see `prepareRoutes(for:)`).
+  let routePlans = RoutePlanCache()
 
   public init(terrain: ElevationGrid, insidePeru: [UInt8], radars: [Radar], earth: EarthModel) {
     precondition(terrain.geometry.coordinateSystem == .geographic, "the scenario runner needs a geographic DEM")

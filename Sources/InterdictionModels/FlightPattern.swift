@@ -9,15 +9,21 @@ public struct FlightPattern: Sendable, Equatable {
     public var longitude: Double
     /// Points are drawn uniformly within this radius, metres.
     public var radius: Double
-    /// Intermediate turning points on the way, e.g. a valley to follow.
+    /// Intermediate turning points on the way, e.g. a valley to follow (for flights that do not plan their route).
     public var waypoints: [GeoCoordinate]
+    /// Weight of the area among the scenario's destinations (normalised); nil weighs every area alike.
+    public var share: Sourced<Double>?
 
-    public init(name: String, latitude: Double, longitude: Double, radius: Double, waypoints: [GeoCoordinate] = []) {
+    public init(
+      name: String, latitude: Double, longitude: Double, radius: Double, waypoints: [GeoCoordinate] = [],
+      share: Sourced<Double>? = nil
+    ) {
       self.name = name
       self.latitude = latitude
       self.longitude = longitude
       self.radius = radius
       self.waypoints = waypoints
+      self.share = share
     }
   }
 
@@ -30,11 +36,17 @@ public struct FlightPattern: Sendable, Equatable {
   /// Hour of day (local) around which flights cross into Peru, and the spread (hours, uniform ±).
   public var entryHour: Sourced<Double>
   public var entrySpread: Sourced<Double>
+  /// How flights choose their way over the terrain and past the radars they know of.
+  public var routing: TraffickerRouting
+  /// Where strips can be, in the origin and destination areas alike.
+  public var strips: StripSiting
 
   public init(
     origins: [Area], destinations: [Area], flightsPerDay: Sourced<Double>, entryHour: Sourced<Double>,
-    entrySpread: Sourced<Double>
+    entrySpread: Sourced<Double>, routing: TraffickerRouting = .direct, strips: StripSiting = .anywhere
   ) {
+    self.routing = routing
+    self.strips = strips
     self.origins = origins
     self.destinations = destinations
     self.flightsPerDay = flightsPerDay

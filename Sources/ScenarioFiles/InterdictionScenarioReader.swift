@@ -36,7 +36,7 @@ public enum InterdictionScenarioReader {
     var scenario = InterdictionScenario(
       id: try fields.required("scenario", in: document).identifier(),
       title: try fields.required("title", in: document).string(), network: network, aircraft: aircraft,
-      pattern: try pattern(try fields.required("flights", in: document)), interceptors: interceptors,
+      pattern: try pattern(try fields.required("flights", in: document), folder: folder), interceptors: interceptors,
       basings: basings, rules: try rules(try fields.required("rules", in: document), networks: network.networks),
       budget: try fields.required("budget_usd", in: document).sourced(in: 0...1e12),
       aircraftPerAlertPair: try fields.required("aircraft_per_alert_pair", in: document).sourced(in: 1...100))
@@ -68,10 +68,10 @@ public enum InterdictionScenarioReader {
       groundTime: Sourced((ground.value.lowerBound * 60)...(ground.value.upperBound * 60), ground.provenance))
   }
 
-  private static func area(_ entry: YAMLValue) throws -> FlightPattern.Area {
-    let fields = try entry.mapping(allowed: [
-      "name", "lat", "lon", "radius_km", "waypoints", "source", "assumption", "derived",
-    ])
+  private static func area(_ entry: YAMLValue, destination: Bool) throws -> FlightPattern.Area {
+    let fields = try entry.mapping(
+      allowed: Set(["name", "lat", "lon", "radius_km", "waypoints", "source", "assumption", "derived"])
+        .union(destination ? ["share"] : []))
     _ = try entry.provenance(fields)
     let waypoints = try fields["waypoints"]?.list().map { point -> GeoCoordinate in
       let pair = try point.list()
@@ -82,22 +82,68 @@ public enum InterdictionScenarioReader {
       name: try fields.required("name", in: entry).string(),
       latitude: try fields.required("lat", in: entry).double(in: -90...90),
       longitude: try fields.required("lon", in: entry).double(in: -180...180),
-      radius: try fields.required("radius_km", in: entry).double(in: 0...500) * 1_000, waypoints: waypoints ?? [])
+      radius: try fields.required("radius_km", in: entry).double(in: 0...500) * 1_000, waypoints: waypoints ?? [],
+      share: try fields["share"]?.sourced(in: 0...1_000))
   }
 
-  private static func pattern(_ entry: YAMLValue) throws -> FlightPattern {
+  private static func pattern(_ entry: YAMLValue, folder: URL) throws -> FlightPattern {
     let fields = try entry.mapping(allowed: [
-      "per_day", "entry_hour_local", "entry_spread_h", "origins", "destinations",
+      "per_day", "entry_hour_local", "entry_spread_h", "origins", "destinations", "routing", "strips",
     ])
-    let origins = try fields.required("origins", in: entry).list().map(area)
-    let destinations = try fields.required("destinations", in: entry).list().map(area)
+    let origins = try fields.required("origins", in: entry).list().map { try area($0, destination: false) }
+    let destinationsField = try fields.required("destinations", in: entry)
+    let destinations = try destinationsField.list().map { try area($0, destination: true) }
     guard !origins.isEmpty else { throw fields["origins"]!.error("give at least one origin") }
     guard !destinations.isEmpty else { throw fields["destinations"]!.error("give at least one destination") }
+    let shares = destinations.compactMap(\.share?.value)
+    guard shares.isEmpty || shares.count == destinations.count else {
+      throw destinationsField.error("give every destination a share, or none (then all weigh alike)")
+    }
+    guard shares.isEmpty || shares.reduce(0, +) > 0 else {
+      throw destinationsField.error("destination shares must not all be zero")
+    }
     return FlightPattern(
       origins: origins, destinations: destinations,
       flightsPerDay: try fields.required("per_day", in: entry).sourced(in: 0...1_000),
       entryHour: try fields.required("entry_hour_local", in: entry).sourced(in: 0...24),
-      entrySpread: try fields.required("entry_spread_h", in: entry).sourced(in: 0...12))
+      entrySpread: try fields.required("entry_spread_h", in: entry).sourced(in: 0...12),
+      routing: try fields["routing"].map(routing) ?? .direct,
+      strips: try fields["strips"].map { try strips($0, folder: folder) } ?? .anywhere)
+  }
+
+  /// `routing:`: the share of flights on a least-exposure route, the weight of exposure, and the radars known.
+  private static func routing(_ entry: YAMLValue) throws -> TraffickerRouting {
+    let fields = try entry.mapping(allowed: ["planned_share", "exposure_weight", "known_radars"])
+    let known = try fields.required("known_radars", in: entry)
+    let knownFields = try known.mapping(allowed: ["value", "source", "assumption", "derived"])
+    let choice = try knownFields.required("value", in: known)
+    let choices = TraffickerRouting.KnownRadars.allCases.map(\.rawValue)
+    guard let radars = TraffickerRouting.KnownRadars(rawValue: try choice.string()) else {
+      throw choice.error("expected one of: \(choices.joined(separator: ", "))")
+    }
+    return TraffickerRouting(
+      plannedShare: try fields.required("planned_share", in: entry).sourced(in: 0...1),
+      exposureWeight: try fields.required("exposure_weight", in: entry).sourced(in: 0...10_000),
+      knownRadars: Sourced(radars, try known.provenance(knownFields)))
+  }
+
+  /// `strips:`: the slope and altitude caps of strip sites, and an optional point layer of known strips.
+  private static func strips(_ entry: YAMLValue, folder: URL) throws -> StripSiting {
+    let fields = try entry.mapping(allowed: ["max_slope_percent", "max_altitude_m", "known_strips_file"])
+    let slope = try fields.required("max_slope_percent", in: entry).sourced(in: 0...100)
+    var file: String?
+    if let field = fields["known_strips_file"] {
+      let text = try field.string()
+      let path = text.hasPrefix("/") ? text : folder.appendingPathComponent(text).standardizedFileURL.path
+      guard FileManager.default.fileExists(atPath: path) else {
+        throw field.error("no known-strips file at '\(ScenarioFileError.excerpt(path))'")
+      }
+      file = path
+    }
+    return StripSiting(
+      maximumSlope: scaled(slope, 0.01),
+      maximumAltitude: try fields.required("max_altitude_m", in: entry).sourced(in: -500...9_000),
+      knownStripsFile: file)
   }
 
   private static func interceptor(_ entry: YAMLValue) throws -> InterceptorType {

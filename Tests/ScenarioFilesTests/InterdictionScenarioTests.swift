@@ -63,6 +63,54 @@ import Testing
     }
   }
 
+  @Test func routesStripsAndSharesAreRead() throws {
+    let scenario = try InterdictionScenarioReader.read(
+      contentsOf: Self.folder.appendingPathComponent("interdiction-2025.yaml").path)
+    let pattern = scenario.pattern
+    #expect(pattern.destinations.allSatisfy { $0.share != nil })
+    #expect(pattern.routing.knownRadars.value == .fixedPrimary)
+    #expect(pattern.routing.plannedShare.value > 0 && pattern.routing.plannedShare.value <= 1)
+    // Percent arrives as rise over run.
+    #expect(abs(pattern.strips.maximumSlope.value - 0.04) < 1e-12)
+    #expect(pattern.strips.knownStripsFile == nil)
+  }
+
+  /// The scenario with `original` replaced by `replacement`, read from a temporary file.
+  private func readEdited(_ original: String, _ replacement: String) throws -> ScenarioFileError? {
+    let text = try String(contentsOf: Self.folder.appendingPathComponent("interdiction-2025.yaml"), encoding: .utf8)
+    #expect(text.contains(original), "the shipped scenario no longer holds '\(original)'")
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).yaml")
+    try Data(
+      text.replacingOccurrences(of: original, with: replacement).replacingOccurrences(
+        of: "network: peru-2025-ssr-only.yaml",
+        with: "network: \(Self.folder.appendingPathComponent("peru-2025-ssr-only.yaml").path)"
+      ).utf8
+    ).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    do {
+      _ = try InterdictionScenarioReader.read(contentsOf: file.path)
+      return nil
+    } catch let error as ScenarioFileError {
+      return error
+    }
+  }
+
+  @Test func badRouteAndStripFieldsAreLocated() throws {
+    let radars = try readEdited("known_radars: {value: fixed-primary,", "known_radars: {value: everyone,")
+    #expect(
+      radars?.field == "flights.routing.known_radars.value" && radars?.line != nil, "\(String(describing: radars))")
+    let share = try readEdited(
+      "radius_km: 30, source: \"strips named by Correo 2016\", share: {value: 0.12, assumption: \"31 of Ucayali's 45 strips (Mongabay Latam 2024)\"}}",
+      "radius_km: 30, source: \"strips named by Correo 2016\"}")
+    #expect(share?.field == "flights.destinations" && share?.message.contains("share") == true)
+    let slope = try readEdited("max_slope_percent: {value: 4,", "max_slope_percent: {value: 400,")
+    #expect(slope?.field == "flights.strips.max_slope_percent.value" && slope?.line != nil)
+    let missing = try readEdited("    max_altitude_m:", "    known_strips_file: nowhere.gpkg\n    max_altitude_m:")
+    #expect(missing?.field == "flights.strips.known_strips_file" && missing?.line != nil)
+    let unsourced = try readEdited("exposure_weight: {value: 10, assumption:", "exposure_weight: {value: 10, note:")
+    #expect(unsourced?.field.hasPrefix("flights.routing.exposure_weight") == true)
+  }
+
   @Test func aBadFieldIsLocated() throws {
     let text = try String(contentsOf: Self.folder.appendingPathComponent("interdiction-2025.yaml"), encoding: .utf8)
     let broken = text.replacingOccurrences(of: "    cruise_kt: {value: 165,", with: "    cruise_knots: {value: 165,")

@@ -116,6 +116,12 @@ extension SensitivityParameter {
           scenario.interceptors[index].alertReadiness.scale(by: factor, cap: 1)
         }
       }),
+    SensitivityParameter(
+      key: "planned_route_share", name: "share of flights on planned routes",
+      defaultRange: Sourced(
+        0.5...1.25, .assumption("no source gives the share of pilots who plan round the radars: 0.4-1 around 0.8")),
+      baseFigures: { scenario in figure(scenario.pattern.routing.plannedShare.value) },
+      apply: { scenario, factor in scenario.pattern.routing.plannedShare.scale(by: factor, cap: 1) }),
   ]
 
   /// Configurations with a voice relay.

@@ -9,35 +9,9 @@ import Testing
 @Suite struct RouteAndStripTests {
   static func fact(_ value: Double) -> Sourced<Double> { Sourced(value, .assumption("test")) }
 
-  /// A world from 78° W to 66° W and 18° S to 2° S at 0.05° with ground `height(longitude, latitude)`; Peru west of
-  /// 69.5° W.
+  /// The synthetic theatre's extent with ground `height(longitude, latitude)` (see `SyntheticTheatre.world`).
   static func world(radars: [RadarPlacement] = [], height: (Double, Double) -> Float) -> SimulationWorld {
-    let geometry = GridGeometry(
-      coordinateSystem: .geographic, originX: -78, originY: -2, cellWidth: 0.05, cellHeight: 0.05, width: 240,
-      height: 320)
-    var heights = [Float](repeating: 0, count: 240 * 320)
-    var peru = [UInt8](repeating: 0, count: 240 * 320)
-    for row in 0..<320 {
-      for column in 0..<240 {
-        let longitude = geometry.x(ofColumn: Double(column))
-        heights[row * 240 + column] = height(longitude, geometry.y(ofRow: Double(row)))
-        if longitude < -69.5 { peru[row * 240 + column] = 1 }
-      }
-    }
-    let terrain = ElevationGrid(geometry: geometry, heights: heights)
-    let kernel = LineOfSightKernel(threads: 2)
-    let fields = radars.map { radar -> SimulationWorld.Radar in
-      let site = RadarSite(
-        name: radar.name, position: MapPoint(x: radar.longitude, y: radar.latitude), antenna: .aboveGround(10),
-        limits: CoverageLimits(
-          maximumRange: radar.type.instrumentedRange.value, minimumElevation: -5, maximumElevation: 60))
-      let window = geometry.window(
-        around: site.position, radius: site.limits.maximumRange, earthRadius: EarthModel.meanRadius)!
-      return SimulationWorld.Radar(
-        placement: radar,
-        visibility: RadarVisibility(try! kernel.coverage(of: site, over: terrain.cropped(to: window))))
-    }
-    return SimulationWorld(terrain: terrain, insidePeru: peru, radars: fields, earth: .standard)
+    SyntheticTheatre.world(radars: radars, height: height)
   }
 
   static func scenario(

@@ -94,17 +94,24 @@ enum SyntheticTheatre {
       budget: fact(3.5e9), aircraftPerAlertPair: fact(6))
   }
 
-  /// Flat ground (with a ridge in the middle) from 78° W to 66° W and 18° S to 2° S at 0.05°; Peru west of 69.5° W.
+  /// Flat ground at 150 m with a 1,500 m ridge along 71.5° W, from 78° W to 66° W and 18° S to 2° S at 0.05°; Peru
+  /// west of 69.5° W.
   static func world(radars: [RadarPlacement]) -> SimulationWorld {
+    world(radars: radars) { longitude, _ in abs(longitude + 71.5) < 0.2 ? 1_500 : 150 }
+  }
+
+  /// A world from 78° W to 66° W and 18° S to 2° S at 0.05° with ground `height(longitude, latitude)`; Peru west of
+  /// 69.5° W; each radar's line-of-sight field computed by the kernel.
+  static func world(radars: [RadarPlacement], height: (Double, Double) -> Float) -> SimulationWorld {
     let geometry = GridGeometry(
       coordinateSystem: .geographic, originX: -78, originY: -2, cellWidth: 0.05, cellHeight: 0.05, width: 240,
       height: 320)
-    var heights = [Float](repeating: 150, count: 240 * 320)
+    var heights = [Float](repeating: 0, count: 240 * 320)
     var peru = [UInt8](repeating: 0, count: 240 * 320)
     for row in 0..<320 {
       for column in 0..<240 {
         let longitude = geometry.x(ofColumn: Double(column))
-        if abs(longitude + 71.5) < 0.2 { heights[row * 240 + column] = 1_500 }
+        heights[row * 240 + column] = height(longitude, geometry.y(ofRow: Double(row)))
         if longitude < -69.5 { peru[row * 240 + column] = 1 }
       }
     }

@@ -42,25 +42,10 @@ import Testing
   }
 
   @Test func alertPairsPerStationIsAWholeNumber() throws {
-    let text = try String(contentsOf: Self.folder.appendingPathComponent("interdiction-2025.yaml"), encoding: .utf8)
-    let broken = text.replacingOccurrences(
-      of: "  alert_pairs_per_station: {value: 1,", with: "  alert_pairs_per_station: {value: 1.5,")
-    #expect(broken != text)
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("pairs-\(UUID().uuidString).yaml")
-    try Data(
-      broken.replacingOccurrences(
-        of: "network: peru-2025-ssr-only.yaml",
-        with: "network: \(Self.folder.appendingPathComponent("peru-2025-ssr-only.yaml").path)"
-      ).utf8
-    ).write(to: file)
-    defer { try? FileManager.default.removeItem(at: file) }
-    do {
-      _ = try InterdictionScenarioReader.read(contentsOf: file.path)
-      Issue.record("half a pair was accepted")
-    } catch let error as ScenarioFileError {
-      #expect(error.field == "rules.alert_pairs_per_station", "\(error)")
-      #expect(error.description.contains("whole number"))
-    }
+    let error = try Self.readEdited(
+      "  alert_pairs_per_station: {value: 1,", "  alert_pairs_per_station: {value: 1.5,")
+    #expect(error?.field == "rules.alert_pairs_per_station", "\(String(describing: error))")
+    #expect(error?.description.contains("whole number") == true)
   }
 
   @Test func routesStripsAndSharesAreRead() throws {
@@ -75,8 +60,9 @@ import Testing
     #expect(pattern.strips.knownStripsFile == nil)
   }
 
-  /// The scenario with `original` replaced by `replacement`, read from a temporary file.
-  private func readEdited(_ original: String, _ replacement: String) throws -> ScenarioFileError? {
+  /// The error reading `interdiction-2025.yaml` with `original` replaced by `replacement` (from a temporary file, its
+  /// network reference made absolute), or nil when it reads.
+  static func readEdited(_ original: String, _ replacement: String) throws -> ScenarioFileError? {
     let text = try String(contentsOf: Self.folder.appendingPathComponent("interdiction-2025.yaml"), encoding: .utf8)
     #expect(text.contains(original), "the shipped scenario no longer holds '\(original)'")
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).yaml")
@@ -96,40 +82,26 @@ import Testing
   }
 
   @Test func badRouteAndStripFieldsAreLocated() throws {
-    let radars = try readEdited("known_radars: {value: fixed-primary,", "known_radars: {value: everyone,")
+    let radars = try Self.readEdited("known_radars: {value: fixed-primary,", "known_radars: {value: everyone,")
     #expect(
       radars?.field == "flights.routing.known_radars.value" && radars?.line != nil, "\(String(describing: radars))")
-    let share = try readEdited(
+    let share = try Self.readEdited(
       "radius_km: 30, source: \"strips named by Correo 2016\", share: {value: 0.12, assumption: \"31 of Ucayali's 45 strips (Mongabay Latam 2024)\"}}",
       "radius_km: 30, source: \"strips named by Correo 2016\"}")
     #expect(share?.field == "flights.destinations" && share?.message.contains("share") == true)
-    let slope = try readEdited("max_slope_percent: {value: 4,", "max_slope_percent: {value: 400,")
+    let slope = try Self.readEdited("max_slope_percent: {value: 4,", "max_slope_percent: {value: 400,")
     #expect(slope?.field == "flights.strips.max_slope_percent.value" && slope?.line != nil)
-    let missing = try readEdited("    max_altitude_m:", "    known_strips_file: nowhere.gpkg\n    max_altitude_m:")
+    let missing = try Self.readEdited("    max_altitude_m:", "    known_strips_file: nowhere.gpkg\n    max_altitude_m:")
     #expect(missing?.field == "flights.strips.known_strips_file" && missing?.line != nil)
-    let unsourced = try readEdited("exposure_weight: {value: 10, assumption:", "exposure_weight: {value: 10, note:")
+    let unsourced = try Self.readEdited(
+      "exposure_weight: {value: 10, assumption:", "exposure_weight: {value: 10, note:")
     #expect(unsourced?.field.hasPrefix("flights.routing.exposure_weight") == true)
   }
 
   @Test func aBadFieldIsLocated() throws {
-    let text = try String(contentsOf: Self.folder.appendingPathComponent("interdiction-2025.yaml"), encoding: .utf8)
-    let broken = text.replacingOccurrences(of: "    cruise_kt: {value: 165,", with: "    cruise_knots: {value: 165,")
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).yaml")
-    // Keep the relative network reference valid by pointing it at the repository's file.
-    try Data(
-      broken.replacingOccurrences(
-        of: "network: peru-2025-ssr-only.yaml",
-        with: "network: \(Self.folder.appendingPathComponent("peru-2025-ssr-only.yaml").path)"
-      ).utf8
-    ).write(to: file)
-    defer { try? FileManager.default.removeItem(at: file) }
-    do {
-      _ = try InterdictionScenarioReader.read(contentsOf: file.path)
-      Issue.record("a bad scenario was accepted")
-    } catch let error as ScenarioFileError {
-      #expect(error.field == "aircraft[0].cruise_knots", "\(error)")
-      #expect(error.description.contains("unknown field"))
-      #expect(error.line != nil)
-    }
+    let error = try Self.readEdited("    cruise_kt: {value: 165,", "    cruise_knots: {value: 165,")
+    #expect(error?.field == "aircraft[0].cruise_knots", "\(String(describing: error))")
+    #expect(error?.description.contains("unknown field") == true)
+    #expect(error?.line != nil)
   }
 }

@@ -100,7 +100,8 @@ let package = Package(
         "ScenarioFiles", "CoverageKernel",
       ]),
     .testTarget(name: "GeoRasterTests", dependencies: ["TestSupport", "GeoRaster", "CoverageKernel"]),
-    .testTarget(name: "SitePlanningTests", dependencies: ["TestSupport", "SitePlanning", "CoverageKernel", "RadarModels"]),
+    .testTarget(
+      name: "SitePlanningTests", dependencies: ["TestSupport", "SitePlanning", "CoverageKernel", "RadarModels"]),
     .testTarget(name: "RadarModelsTests", dependencies: ["TestSupport", "RadarModels"]),
     .testTarget(
       name: "InterdictionTests",

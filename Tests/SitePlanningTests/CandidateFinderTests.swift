@@ -25,7 +25,9 @@ import Testing
       #expect((site.prominence ?? 0) > 0 && (site.prominence ?? 0) < hill.rise)
     }
     // Deterministic: the same call gives the same list.
-    #expect(try CandidateFinder.candidates(on: SyntheticHills.terrain, criteria: CandidateCriteria(prominenceRadius: 1500)) == sites)
+    #expect(
+      try CandidateFinder.candidates(on: SyntheticHills.terrain, criteria: CandidateCriteria(prominenceRadius: 1500))
+        == sites)
   }
 
   @Test func spacingDropsTheLowerOfTwoCloseSummits() throws {

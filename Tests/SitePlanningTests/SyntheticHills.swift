@@ -5,7 +5,9 @@ import RadarModels
 /// A geographic DEM of three Gaussian hills on a 200 m plain, 80 × 80 cells of 0.002° (about 220 m).
 enum SyntheticHills {
   /// The hills: (row, column, peak above the plain in metres), highest first.
-  static let hills = [(row: 20, column: 20, rise: 1300.0), (row: 20, column: 30, rise: 1000.0), (row: 60, column: 60, rise: 800.0)]
+  static let hills = [
+    (row: 20, column: 20, rise: 1300.0), (row: 20, column: 30, rise: 1000.0), (row: 60, column: 60, rise: 800.0),
+  ]
 
   static let geometry = GridGeometry(
     coordinateSystem: .geographic, originX: -75, originY: -10, cellWidth: 0.002, cellHeight: 0.002, width: 80,

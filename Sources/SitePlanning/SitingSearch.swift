@@ -23,7 +23,7 @@ public struct SitingSearch: Sendable {
 
   /// Every candidate's gain with respect to `miss`, computed on `threads` threads (each gain is summed alone, in
   /// the same order whatever the threads).
-  private func gains(miss: [[Double]]) -> [Double] {
+  func gains(miss: [[Double]]) -> [Double] {
     var gains = [Double](repeating: 0, count: candidates.count)
     gains.withUnsafeMutableBufferPointer { slots in
       let output = slots
@@ -116,4 +116,9 @@ public struct SitingSearch: Sendable {
     }
     return SwapImprovement(chosen: current, value: value, swaps: swaps, isLocalOptimum: false)
   }
+}
+
+extension SitingSearch {
+  /// Every candidate's gain over the base network alone, by candidate index.
+  public func gainsOverTheBase() -> [Double] { gains(miss: objective.baseMiss) }
 }

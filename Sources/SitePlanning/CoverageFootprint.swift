@@ -1,15 +1,52 @@
 import CoverageKernel
 
-/// Which cells of the planning grid one radar covers, per altitude: sorted cell indices (4 bytes a covered cell),
-/// so hundreds of candidates fit where their fields (4 bytes a cell of each window) would not.
+/// Which cells of the planning grid one radar covers, per altitude, as runs of consecutive cells (row-major):
+/// coverage comes in long stretches along rows, so a run of 8 bytes stands for many cells, and hundreds of
+/// candidates fit where their fields (4 bytes a cell of each window) or cell lists (4 bytes a covered cell) would
+/// not.
 public struct CoverageFootprint: Sendable, Equatable {
-  /// Per planning altitude, the covered cells of the planning grid, ascending.
-  public var coveredCells: [[UInt32]]
+  /// Consecutive covered cells `first ..< first + count` of the planning grid.
+  public struct Run: Sendable, Equatable {
+    /// The first cell (row-major index).
+    public var first: UInt32
+    /// How many cells.
+    public var count: UInt32
 
-  /// A footprint from its covered cells per altitude (each list ascending).
-  public init(coveredCells: [[UInt32]]) {
-    self.coveredCells = coveredCells
+    /// A run of `count` cells from `first`.
+    public init(first: UInt32, count: UInt32) {
+      self.first = first
+      self.count = count
+    }
   }
+
+  /// Per planning altitude, the covered runs, ascending and not touching.
+  public private(set) var runs: [[Run]]
+
+  /// A footprint from its covered cells per altitude (each list ascending, no repeats).
+  public init(coveredCells: [[UInt32]]) {
+    runs = coveredCells.map { cells in
+      var runs: [Run] = []
+      for cell in cells {
+        if let last = runs.last, last.first + last.count == cell {
+          runs[runs.count - 1].count += 1
+        } else {
+          runs.append(Run(first: cell, count: 1))
+        }
+      }
+      return runs
+    }
+  }
+
+  /// Per planning altitude, the covered cells, ascending (expanded from the runs).
+  public var coveredCells: [[UInt32]] {
+    runs.map { $0.flatMap { $0.first..<($0.first + $0.count) } }
+  }
+
+  /// Number of altitudes.
+  public var altitudeCount: Int { runs.count }
+
+  /// Bytes the runs take (for memory estimates).
+  public var byteCount: Int { runs.reduce(0) { $0 + $1.count * MemoryLayout<Run>.stride } }
 
   /// The cells of the planning grid (`geometry`) that `field` covers at each of `altitudes`, keeping only cells
   /// where `keep` is true (the cells of some region: others never count). The field's grid must be a window of
@@ -32,6 +69,14 @@ public struct CoverageFootprint: Sendable, Equatable {
         }
       }
     }
-    self.coveredCells = covered
+    self.init(coveredCells: covered)
+  }
+
+  /// Calls `body` with every covered cell at altitude `altitude`, ascending.
+  func forEachCell(atAltitude altitude: Int, _ body: (Int) -> Void) {
+    for run in runs[altitude] {
+      let first = Int(run.first)
+      for cell in first..<(first + Int(run.count)) { body(cell) }
+    }
   }
 }

@@ -86,16 +86,16 @@ public struct SitingObjective: Sendable {
     guard (0...1).contains(radar.availability) else {
       throw .invalidFigure(name: "availability of '\(radar.name)'", value: radar.availability, valid: "0 to 1")
     }
-    guard radar.footprint.coveredCells.count == altitudes else {
-      throw .footprintAltitudes(site: radar.name, altitudes: radar.footprint.coveredCells.count, expected: altitudes)
+    guard radar.footprint.altitudeCount == altitudes else {
+      throw .footprintAltitudes(site: radar.name, altitudes: radar.footprint.altitudeCount, expected: altitudes)
     }
   }
 
   /// Multiplies the miss probability of every cell `radar` covers by its unavailability.
   static func apply(_ radar: SiteCoverage, to miss: inout [[Double]]) {
     let down = 1 - radar.availability
-    for (altitude, cells) in radar.footprint.coveredCells.enumerated() {
-      for cell in cells { miss[altitude][Int(cell)] *= down }
+    for altitude in 0..<radar.footprint.altitudeCount {
+      radar.footprint.forEachCell(atAltitude: altitude) { miss[altitude][$0] *= down }
     }
   }
 
@@ -118,10 +118,10 @@ public struct SitingObjective: Sendable {
   /// What adding `radar` to the radars whose miss probabilities are `miss` adds to the objective.
   func gain(of radar: SiteCoverage, miss: [[Double]]) -> Double {
     var total = 0.0
-    for (altitude, cells) in radar.footprint.coveredCells.enumerated() {
+    for altitude in 0..<radar.footprint.altitudeCount {
       let weights = cellWeights[altitude]
       let missing = miss[altitude]
-      for cell in cells { total += weights[Int(cell)] * missing[Int(cell)] }
+      radar.footprint.forEachCell(atAltitude: altitude) { total += weights[$0] * missing[$0] }
     }
     return total * radar.availability
   }
@@ -130,11 +130,11 @@ public struct SitingObjective: Sendable {
   /// to both.
   func gainByRegionAndAltitude(of radar: SiteCoverage, miss: [[Double]]) -> [[Double]] {
     var gains = regions.map { _ in [Double](repeating: 0, count: altitudes.count) }
-    for (altitude, cells) in radar.footprint.coveredCells.enumerated() {
+    for altitude in 0..<radar.footprint.altitudeCount {
       let scale = altitudes[altitude].weight * radar.availability
-      for cell in cells {
-        let expected = scale * cellAreas[Int(cell)] * miss[altitude][Int(cell)]
-        for (number, region) in regions.enumerated() where region.mask[Int(cell)] {
+      radar.footprint.forEachCell(atAltitude: altitude) { cell in
+        let expected = scale * cellAreas[cell] * miss[altitude][cell]
+        for (number, region) in regions.enumerated() where region.mask[cell] {
           gains[number][altitude] += region.weight * expected
         }
       }

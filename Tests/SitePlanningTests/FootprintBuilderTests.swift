@@ -29,6 +29,12 @@ import Testing
     let limits = try #require(Self.criterion.limits(for: SyntheticHills.radarType()))
     #expect(limits.maximumRange == 8000)  // the instrumented range: R50 lies far beyond
     let kernel = LineOfSightKernel(threads: 1)
+    for coverage in one {
+      // Coverage comes in stretches along rows: far fewer runs than cells (the 100 m AGL footprints are small:
+      // the -5° lowest beam cannot reach down the 1 km below a summit).
+      let listBytes = coverage.footprint.coveredCells.joined().count * MemoryLayout<UInt32>.size
+      #expect(coverage.footprint.byteCount * 4 < listBytes)  // a quarter of a cell list at most
+    }
     for (radar, coverage) in zip(radars, one) {
       let site = RadarSite(
         name: radar.name, position: MapPoint(x: radar.coordinate.longitude, y: radar.coordinate.latitude),
@@ -45,6 +51,14 @@ import Testing
         #expect(coverage.footprint.coveredCells[number].map(Int.init) == expected, "\(radar.name) altitude \(number)")
       }
     }
+  }
+
+  @Test func footprintsKeepRunsOfConsecutiveCells() {
+    let footprint = CoverageFootprint(coveredCells: [[0, 1, 2, 5, 7, 8], []])
+    #expect(footprint.runs[0] == [.init(first: 0, count: 3), .init(first: 5, count: 1), .init(first: 7, count: 2)])
+    #expect(footprint.runs[1].isEmpty && footprint.altitudeCount == 2)
+    #expect(footprint.coveredCells == [[0, 1, 2, 5, 7, 8], []])
+    #expect(footprint.byteCount == 3 * 8)
   }
 
   @Test func onlyKeptCellsAreStoredAndASilentTargetLeavesASecondaryRadarEmpty() throws {

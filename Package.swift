@@ -13,6 +13,7 @@ let package = Package(
     .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
     .library(name: "CoveragePipeline", targets: ["CoveragePipeline"]),
     .library(name: "CoverageStudy", targets: ["CoverageStudy"]),
+    .library(name: "SitePlanning", targets: ["SitePlanning"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,6 +67,9 @@ let package = Package(
     .target(name: "InterdictionModels", dependencies: ["RadarModels"]),
     // The Monte Carlo of suspect flights, the air picture over time and interceptor engagements: pure Swift.
     .target(name: "Interdiction", dependencies: ["CoverageKernel", "RadarModels", "InterdictionModels"]),
+    // Where to put the next radars: candidate sites from a DEM, the expected weighted covered area, lazy greedy with
+    // its bounds and a swap pass; pure Swift, no I/O.
+    .target(name: "SitePlanning", dependencies: ["CoverageKernel", "RadarModels"]),
     // The exact, slow line-of-sight reference that the tests hold the kernel to and `bench` samples.
     .target(name: "CoverageReference", dependencies: ["CoverageKernel"]),
     // The `airpicture` subcommands as small value types.
@@ -96,6 +100,8 @@ let package = Package(
         "ScenarioFiles", "CoverageKernel",
       ]),
     .testTarget(name: "GeoRasterTests", dependencies: ["TestSupport", "GeoRaster", "CoverageKernel"]),
+    .testTarget(
+      name: "SitePlanningTests", dependencies: ["TestSupport", "SitePlanning", "CoverageKernel", "RadarModels"]),
     .testTarget(name: "RadarModelsTests", dependencies: ["TestSupport", "RadarModels"]),
     .testTarget(
       name: "InterdictionTests",

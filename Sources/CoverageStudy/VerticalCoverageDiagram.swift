@@ -227,7 +227,8 @@ public struct VerticalCoverageDiagram {
   }
 
   /// One row per range sample: the ground, the lowest visible altitude, the cone of silence's floor and, per
-  /// contour, the highest altitude at which the probability reaches it (empty beyond its slant range).
+  /// contour, the highest altitude at which the probability reaches it, capped at the cone of silence (empty beyond
+  /// its slant range).
   public func csv() -> String {
     let contourColumns = contours.map { "pd_" + Self.label($0.probability) + "_top_msl_m" }
     var lines = [
@@ -240,9 +241,10 @@ public struct VerticalCoverageDiagram {
         ceiling(atDistance: sample.distance).map { TerrainProfileChart.number($0, 1) } ?? "",
       ]
       for contour in contours {
+        let ceiling = ceiling(atDistance: sample.distance) ?? .infinity
         fields.append(
           contourTop(slantRange: contour.slantRange, atDistance: sample.distance).map {
-            TerrainProfileChart.number($0, 1)
+            TerrainProfileChart.number(min($0, ceiling), 1)
           } ?? "")
       }
       lines.append(fields.joined(separator: ","))

@@ -62,14 +62,22 @@ import Testing
       ])
     let rows = lines.dropFirst()
     #expect(rows.count == 401)
+    var capped = 0
+    var below = 0
     for row in rows {
       let distance = try #require(Double(row[0]))
       #expect(row[4].isEmpty == (distance > 60_000))
       let ceiling = try #require(Double(row[3]))
       #expect(
         abs(ceiling - (10 + distance * tan(20 * Double.pi / 180) + earth.curvatureDrop(atDistance: distance))) < 0.1)
-      if let top = Double(row[4]), let pd09 = Double(row[5]) { #expect(top > pd09) }
+      if let top = Double(row[4]), let pd09 = Double(row[5]) { #expect(top >= pd09) }
+      if let top = Double(row[4]) {
+        #expect(top <= ceiling + 0.1)
+        if abs(top - ceiling) < 0.1 { capped += 1 } else { below += 1 }
+      }
     }
+    // Near the radar the cone of silence caps the contour; near its range the contour is lower than the cone.
+    #expect(capped > 10 && below > 10)
   }
 
   @Test func diagramDrawsAtItsStatedSize() {

@@ -80,6 +80,12 @@ struct RangeHeightTerrain {
     let top = max(Int(rows.min()!.rounded(.down)) - 2, 0)
     let bottom = min(Int(rows.max()!.rounded(.up)) + 2, geometry.height - 1)
     let window = GridWindow(column: left, row: top, width: right - left + 1, height: bottom - top + 1)
+    if let note = try MemoryBudget.check(
+      window.cellCount * MemoryLayout<Float>.size * 2, for: "the terrain under the line on '\(demPath)'",
+      remedy: "shorten the line, or use a coarser DEM (gdalwarp -tr)")
+    {
+      FileHandle.standardError.write(Data("airpicture: \(note)\n".utf8))
+    }
     let terrain = try source.read(window)
     let radar = RadarSite(
       name: siteName, position: start, antenna: site.antenna, limits: CoverageLimits(maximumRange: length))

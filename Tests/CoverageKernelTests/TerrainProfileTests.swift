@@ -74,12 +74,10 @@ import Testing
     }
     #expect(differences.count > 150)
     #expect(shadowed > 30, "the terrain must shadow part of the line for the comparison to mean something")
-    // The kernel samples its radials at its own spacing and interpolates between neighbouring radials, so it can
-    // meet a crest slightly differently: within 15 m at 95 % of the cells and 60 m at all of them.
+    // On the radial due north the kernel's sweep and the profile sample the same terrain at the same points; they
+    // differ only by the kernel's Float32 arithmetic: within 0.1 m everywhere (measured: 4 mm).
     let sorted = differences.sorted()
-    #expect(
-      sorted[Int(Double(sorted.count) * 0.95)] <= 15, "95th percentile \(sorted[Int(Double(sorted.count) * 0.95)]) m")
-    #expect(sorted.last! <= 60, "largest difference \(sorted.last!) m")
+    #expect(sorted.last! <= 0.1, "largest difference \(sorted.last!) m")
   }
 
   @Test func elevationLimitsRaiseTheFloorAndSetTheCeiling() {
@@ -110,5 +108,49 @@ import Testing
       terrain: TestTerrain.projected(size: 101, cell: 100) { _, _ in 0 }, from: MapPoint(x: 0, y: 0),
       antennaAltitude: 10, azimuth: .pi / 2, length: 4_000, step: 100, earth: earth)
     #expect(inside.isOnKnownTerrain)
+  }
+
+  @Test func diagonalGreatCircleAgreesWithTheKernelBetweenCells() throws {
+    let size = 361
+    let latitude = -12.6
+    let longitude = -69.2
+    let heights = RidgedFractalTerrain(seed: 9, relief: 1_200, wavelength: 50).heights(width: size, height: size)
+    let terrain = TestTerrain.geographic(
+      longitude: longitude, latitude: latitude, columns: size, rows: size, cell: 0.0025, heights: heights)
+    let geometry = terrain.geometry
+    let site = TestTerrain.site(at: MapPoint(x: longitude, y: latitude), height: 20, range: 48_000)
+    let field = try LineOfSightKernel(threads: 2).coverage(of: site, over: terrain)
+    let antenna = try site.antennaAltitude(over: terrain)
+    let profile = TerrainProfile(
+      terrain: terrain, from: site.position, antennaAltitude: antenna,
+      to: MapPoint(x: longitude + 0.3, y: latitude + 0.19),
+      step: 60, earth: earth)
+    // The kernel's field between the four cell centres around each sample, where all four are in range.
+    var differences: [Double] = []
+    var shadowed = 0
+    for sample in profile.samples where sample.distance > 1_000 {
+      let column = geometry.column(ofX: sample.position.x)
+      let row = geometry.row(ofY: sample.position.y)
+      let c0 = Int(column)
+      let r0 = Int(row)
+      guard c0 + 1 < size, r0 + 1 < size else { continue }
+      let fx = column - Double(c0)
+      let fy = row - Double(r0)
+      let value = { (r: Int, c: Int) in Double(field.lowestAltitudeMSL[r * size + c]) }
+      let corners = [value(r0, c0), value(r0, c0 + 1), value(r0 + 1, c0), value(r0 + 1, c0 + 1)]
+      guard corners.allSatisfy(\.isFinite) else { continue }
+      let top = corners[0] + (corners[1] - corners[0]) * fx
+      let bottom = corners[2] + (corners[3] - corners[2]) * fx
+      differences.append(abs(sample.lowestVisibleAltitude - (top + (bottom - top) * fy)))
+      if sample.lowestVisibleAboveGround > 50 { shadowed += 1 }
+    }
+    #expect(differences.count > 500)
+    #expect(shadowed > 100, "the terrain must shadow part of the line for the comparison to mean something")
+    let sorted = differences.sorted()
+    // Off the cell centres the field is read bilinearly between four cells, and the kernel interpolates between its
+    // radials: within 5 m at 90 % of the samples and 10 m at all of them (measured: 2.3 m and 2.7 m).
+    let p90 = sorted[Int(Double(sorted.count) * 0.9)]
+    #expect(p90 <= 5, "90th percentile \(p90) m")
+    #expect(sorted.last! <= 10, "largest difference \(sorted.last!) m")
   }
 }

@@ -1,0 +1,95 @@
+import ArgumentParser
+import CoverageKernel
+import CoverageStudy
+import Foundation
+
+/// `airpicture profile`: the terrain profile from a radar to a point, and what the radar sees above it.
+struct ProfileCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "profile",
+    abstract: "Draw the terrain profile from a radar to a point: curved Earth, line of sight, lowest visible altitude.",
+    discussion: """
+      Samples the great circle from the site to --to every --step-m metres (default: the DEM's cell size) and writes \
+      a chart (PNG) and a table (CSV): per sample the distance, the ground, the drop of the effective Earth (k·R) \
+      below the antenna's horizontal, the elevation angle of the line of sight (the steepest terrain in front) and \
+      the lowest altitude at which a target there is in line of sight, the kernel's rule along one line.
+
+      Examples:
+        airpicture profile --dem ../shared/terrain/peru_composite_30s.tif \\
+            --site -12.6131,-69.2282,10,"Puerto Maldonado" --to -12.52,-73.83 --out out/profile
+        airpicture profile --dem dem.tif --site -12.1,-69.9,10 --to -12.3,-70.4 --png p.png --csv p.csv
+      """)
+
+  @Option(help: "DEM any GDAL driver reads (GeoTIFF, VRT, ...).")
+  var dem: String
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Radar site: latitude, longitude (degrees), antenna height above ground (m), optional name, optional ground "
+        + "elevation MSL (m).", valueName: SiteSpecification.valueName),
+    transform: SiteSpecification.init(parsing:))
+  var site: SiteSpecification
+
+  @Option(
+    parsing: .unconditional, help: ArgumentHelp("End of the line, degrees.", valueName: "lat,lon"),
+    transform: PointArgument.init(parsing:))
+  var to: PointArgument
+
+  @Option(
+    name: .customLong("k"), parsing: .unconditional,
+    help: ArgumentHelp("Refraction factor k (default: 4/3).", valueName: "k"),
+    transform: CoverageCommand.refractionFactor(parsing:))
+  var givenK: Double?
+
+  @Option(
+    name: .customLong("step-m"), parsing: .unconditional,
+    help: ArgumentHelp("Sampling step along the line, m (default: the DEM's cell size).", valueName: "m"))
+  var stepM: Double?
+
+  @Option(help: ArgumentHelp("Output folder: profile.png and profile.csv (made if missing).", valueName: "folder"))
+  var out: String?
+
+  @Option(help: ArgumentHelp("Write the chart here (PNG).", valueName: "png"))
+  var png: String?
+
+  @Option(help: ArgumentHelp("Write the table here (CSV).", valueName: "csv"))
+  var csv: String?
+
+  func validate() throws {
+    if let givenK, !(givenK > 0 && givenK.isFinite) { throw ValidationError("--k must be positive") }
+    if let stepM, !(stepM > 0 && stepM.isFinite) { throw ValidationError("--step-m must be positive") }
+    do { try RangeHeightOutputs.validate(out: out, png: png, csv: csv) } catch { throw ValidationError("\(error)") }
+  }
+
+  func run() throws {
+    let outputs = try RangeHeightOutputs(out: out, png: png, csv: csv, name: "profile")
+    let terrain = try RangeHeightTerrain(
+      dem: dem, site: site, k: givenK ?? EarthModel.standardRefractionFactor, step: stepM)
+    let end = try terrain.source.position(latitude: to.latitude, longitude: to.longitude)
+    let line = terrain.line(to: end)
+    guard line.length >= terrain.step else {
+      throw CommandError(
+        String(
+          format: "--to lies %.0f m from the site, within one sampling step (%.0f m): give a point farther away",
+          line.length, terrain.step))
+    }
+    let profile = try terrain.profile(
+      azimuth: line.azimuth, length: line.length, minimumElevation: nil, maximumElevation: nil)
+    let chart = TerrainProfileChart(
+      profile: profile, siteName: terrain.siteName,
+      endName: "\(RangeHeightTerrain.format(to.latitude)), \(RangeHeightTerrain.format(to.longitude))",
+      note: "DEM \(dem); every \(Int(terrain.step.rounded())) m")
+    let written = try outputs.publish(
+      dem: dem, png: { try chart.write(to: $0) }, csv: chart.csv(coordinate: terrain.coordinate(of:)))
+    if let last = profile.samples.last {
+      print(
+        String(
+          format:
+            "%.1f km at azimuth %.1f deg; ground %.0f m, lowest visible altitude %.0f m MSL (%.0f m above ground)",
+          last.distance / 1_000, line.azimuth * 180 / .pi, last.ground, last.lowestVisibleAltitude,
+          last.lowestVisibleAboveGround))
+    }
+    for path in written { print("wrote \(path)") }
+  }
+}

@@ -36,36 +36,12 @@ struct ProfileCommand: ParsableCommand {
     transform: PointArgument.init(parsing:))
   var to: PointArgument
 
-  @Option(
-    name: .customLong("k"), parsing: .unconditional,
-    help: ArgumentHelp("Refraction factor k (default: 4/3).", valueName: "k"),
-    transform: CoverageCommand.refractionFactor(parsing:))
-  var givenK: Double?
-
-  @Option(
-    name: .customLong("step-m"), parsing: .unconditional,
-    help: ArgumentHelp("Sampling step along the line, m (default: the DEM's cell size).", valueName: "m"))
-  var stepM: Double?
-
-  @Option(help: ArgumentHelp("Output folder: profile.png and profile.csv (made if missing).", valueName: "folder"))
-  var out: String?
-
-  @Option(help: ArgumentHelp("Write the chart here (PNG).", valueName: "png"))
-  var png: String?
-
-  @Option(help: ArgumentHelp("Write the table here (CSV).", valueName: "csv"))
-  var csv: String?
-
-  func validate() throws {
-    if let givenK, !(givenK > 0 && givenK.isFinite) { throw ValidationError("--k must be positive") }
-    if let stepM, !(stepM > 0 && stepM.isFinite) { throw ValidationError("--step-m must be positive") }
-    do { try RangeHeightOutputs.validate(out: out, png: png, csv: csv) } catch { throw ValidationError("\(error)") }
-  }
+  @OptionGroup var lines: RangeHeightOptions
 
   func run() throws {
-    let outputs = try RangeHeightOutputs(out: out, png: png, csv: csv, name: "profile")
+    let outputs = try lines.outputs(name: "profile")
     let terrain = try RangeHeightTerrain(
-      dem: dem, site: site, k: givenK ?? EarthModel.standardRefractionFactor, step: stepM)
+      dem: dem, site: site, k: lines.k, step: lines.stepM)
     let end = try terrain.source.position(latitude: to.latitude, longitude: to.longitude)
     let line = terrain.line(to: end)
     guard line.length >= terrain.step else {

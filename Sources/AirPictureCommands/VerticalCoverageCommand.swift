@@ -69,25 +69,7 @@ struct VerticalCoverageCommand: ParsableCommand {
     help: ArgumentHelp("Top of the chart, m MSL (default: 12000).", valueName: "m"))
   var topM = 12_000.0
 
-  @Option(
-    name: .customLong("k"), parsing: .unconditional,
-    help: ArgumentHelp("Refraction factor k (default: 4/3).", valueName: "k"),
-    transform: CoverageCommand.refractionFactor(parsing:))
-  var givenK: Double?
-
-  @Option(
-    name: .customLong("step-m"), parsing: .unconditional,
-    help: ArgumentHelp("Sampling step along the azimuth, m (default: the DEM's cell size).", valueName: "m"))
-  var stepM: Double?
-
-  @Option(help: ArgumentHelp("Output folder: vcd.png and vcd.csv (made if missing).", valueName: "folder"))
-  var out: String?
-
-  @Option(help: ArgumentHelp("Write the chart here (PNG).", valueName: "png"))
-  var png: String?
-
-  @Option(help: ArgumentHelp("Write the table here (CSV).", valueName: "csv"))
-  var csv: String?
+  @OptionGroup var lines: RangeHeightOptions
 
   /// The per-scan probabilities the contours show.
   static let contourProbabilities = [0.5, 0.9]
@@ -102,13 +84,10 @@ struct VerticalCoverageCommand: ParsableCommand {
       throw ValidationError("--max-elevation-deg must be in (0, 90)")
     }
     guard topM > 0, topM <= 30_000 else { throw ValidationError("--top-m must be in (0, 30000]") }
-    if let givenK, !(givenK > 0 && givenK.isFinite) { throw ValidationError("--k must be positive") }
-    if let stepM, !(stepM > 0 && stepM.isFinite) { throw ValidationError("--step-m must be positive") }
-    do { try RangeHeightOutputs.validate(out: out, png: png, csv: csv) } catch { throw ValidationError("\(error)") }
   }
 
   func run() throws {
-    let outputs = try RangeHeightOutputs(out: out, png: png, csv: csv, name: "vcd")
+    let outputs = try lines.outputs(name: "vcd")
     let type = try radarType.map { id in
       let catalog = try RadarTypeCatalog(contentsOf: radarTypes)
       guard let type = catalog[RadarType.ID(id)] else {
@@ -119,7 +98,7 @@ struct VerticalCoverageCommand: ParsableCommand {
       return type
     }
     let terrain = try RangeHeightTerrain(
-      dem: dem, site: site, k: givenK ?? EarthModel.standardRefractionFactor, step: stepM)
+      dem: dem, site: site, k: lines.k, step: lines.stepM)
     let range = (rangeKm.map { $0 * 1_000 }) ?? type?.instrumentedRange.value ?? 450_000
     let profile = try terrain.profile(
       azimuth: azimuth * .pi / 180, length: range, minimumElevation: type?.elevationLimits.value.lowerBound,

@@ -129,7 +129,8 @@ struct SitingPlanOutcome {
     for row in rows {
       lines.append(
         String(
-          format: "%4d  %-22@ %9.4f %10.4f %7.0f %15.0f", row.rank, row.candidate.name as NSString,
+          format: "%4d  %@ %9.4f %10.4f %7.0f %15.0f", row.rank,
+          row.candidate.name.padding(toLength: 22, withPad: " ", startingAt: 0),
           row.candidate.coordinate.latitude, row.candidate.coordinate.longitude, row.candidate.groundHeight ?? .nan,
           row.cumulative))
     }

@@ -26,7 +26,8 @@ struct SitingPlanRun {
     }
     let full = GridWindow(column: 0, row: 0, width: geometry.width, height: geometry.height)
     let terrain = try terrainSource.read(full)
-    let regions = try regionMasks(plan, georeference: terrainSource.georeference(of: full), cells: geometry.width * geometry.height)
+    let regions = try regionMasks(
+      plan, georeference: terrainSource.georeference(of: full), cells: geometry.width * geometry.height)
     let altitudes =
       plan.altitudesAGL.map { PlanningAltitude(.aboveGroundLevel, metres: Float($0.metres.value), weight: $0.weight) }
       + plan.flightLevels.map {
@@ -113,10 +114,12 @@ struct SitingPlanRun {
     if let criteria = plan.candidates.fromDEM {
       var area: [[GeoCoordinate]]?
       if let box = criteria.boundingBox {
-        area = [[
-          GeoCoordinate(latitude: box[1], longitude: box[0]), GeoCoordinate(latitude: box[1], longitude: box[2]),
-          GeoCoordinate(latitude: box[3], longitude: box[2]), GeoCoordinate(latitude: box[3], longitude: box[0]),
-        ]]
+        area = [
+          [
+            GeoCoordinate(latitude: box[1], longitude: box[0]), GeoCoordinate(latitude: box[1], longitude: box[2]),
+            GeoCoordinate(latitude: box[3], longitude: box[2]), GeoCoordinate(latitude: box[3], longitude: box[0]),
+          ]
+        ]
       }
       let within = regions.filter { criteria.withinRegions.contains($0.name) }
       let found = try CandidateFinder.candidates(

@@ -120,7 +120,8 @@ public enum SitingPlanReader {
       within = try field.strings()
       for (index, name) in within.enumerated() where !regions.contains(name) {
         throw try field.list()[index].error(
-          "'\(ScenarioFileError.excerpt(name))' is not one of the plan's regions (\(regions.sorted().joined(separator: ", ")))")
+          "'\(ScenarioFileError.excerpt(name))' is not one of the plan's regions (\(regions.sorted().joined(separator: ", ")))"
+        )
       }
     }
     var box: [Double]?

@@ -70,7 +70,8 @@ import Testing
     let bound = Double(plan[1].split(separator: ",").reversed()[1])!
     #expect(cumulative[0] > 0 && cumulative[1] > cumulative[0] && bound >= cumulative[1], "\(plan)")
 
-    let base = try ScenarioReader.read(contentsOf: Self.scenarios.appendingPathComponent("peru-2025-ssr-only.yaml").path)
+    let base = try ScenarioReader.read(
+      contentsOf: Self.scenarios.appendingPathComponent("peru-2025-ssr-only.yaml").path)
     let network = try ScenarioReader.read(contentsOf: "\(out)/network.yaml")
     #expect(network.radars.count == base.radars.count + 2)
     let added = network.radars.suffix(2)
@@ -104,5 +105,52 @@ import Testing
     #expect(result.status != 0)
     #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.contains(message), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  /// Covered km² at 300 m AGL for the non-cooperative target in the integrated network, summed over the VRAEM and
+  /// the Bolivian border strip, from a coverage study's table.
+  static func coveredKm2(table path: String) throws -> Double {
+    let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+    let matching = rows.filter {
+      $0.count > 9 && $0[1] == "integrated" && $0[2] == "non-cooperative"
+        && ["VRAEM", "Bolivian border strip"].contains($0[3]) && $0[4] == "AGL" && $0[6] == "300.0"
+    }
+    #expect(matching.count == 2)
+    return matching.reduce(0) { $0 + Double($1[9])! }
+  }
+
+  /// The shipped plan on the coarse DEM against the coverage study of the base network and of the network it writes.
+  /// The base's expected area is exact: in these regions only the Puerto Maldonado TPS-70 (availability 0.5) sees
+  /// the silent Cessna, so it must be 0.5 x the study's covered area (to 0.5 %, the tables' rounding and nothing
+  /// else). With the new radars (0.95 each), every cell the study counts is expected at least 0.95 when a new radar
+  /// covers it and 0.5 when only the base does, and at most 1.
+  @Test func theShippedPlanAgreesWithTheCoverageStudyOfItsNetworks() throws {
+    let out = folder("shipped")
+    let plan = try AirPictureProcess.run([
+      "plan", Self.scenarios.appendingPathComponent("plan-vraem-border.yaml").path, "--dem", Self.dem, "--out", out,
+    ])
+    #expect(plan.status == 0, "\(plan.stderr)")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out)/plan.json")))
+        as? [String: Any])
+    let base = try #require(json["base_expected_km2"] as? Double)
+    let final = try #require(json["final_expected_km2"] as? Double)
+    let baseStudy = try AirPictureProcess.run([
+      "coverage", Self.scenarios.appendingPathComponent("peru-2025-ssr-only.yaml").path, "--dem", Self.dem, "--out",
+      folder("base-study"),
+    ])
+    #expect(baseStudy.status == 0, "\(baseStudy.stderr)")
+    let planStudy = try AirPictureProcess.run([
+      "coverage", "\(out)/network.yaml", "--dem", Self.dem, "--out", folder("plan-study"),
+    ])
+    #expect(planStudy.status == 0, "\(planStudy.stderr)")
+    let baseCovered = try Self.coveredKm2(table: folder("base-study/coverage-table.csv"))
+    let covered = try Self.coveredKm2(table: folder("plan-study/coverage-table.csv"))
+    #expect(baseCovered > 0 && covered > baseCovered)
+    #expect(abs(base - 0.5 * baseCovered) <= 0.005 * baseCovered, "plan \(base), study \(baseCovered)")
+    let lowest = 0.95 * (covered - baseCovered) + 0.5 * baseCovered
+    #expect(final >= lowest * 0.995 && final <= covered * 1.005, "plan \(final), study \(baseCovered) -> \(covered)")
   }
 }

@@ -57,7 +57,10 @@ import Testing
       "    - {value: 300, assumption:", "    - {value: 300, weight: -1, assumption:", "altitudes.agl_m[0].weight",
       "outside"
     ),
-    ("    within: [VRAEM, Bolivian border strip]", "    within: [VRAEM, Atlantis]", "candidates.from_dem.within[1]", "Atlantis"),
+    (
+      "    within: [VRAEM, Bolivian border strip]", "    within: [VRAEM, Atlantis]", "candidates.from_dem.within[1]",
+      "Atlantis"
+    ),
     (
       "    within: [VRAEM, Bolivian border strip]", "    bbox: [-75, -13, -73, -11]\n    within: [VRAEM]",
       "candidates.from_dem", "exactly one of 'within'"

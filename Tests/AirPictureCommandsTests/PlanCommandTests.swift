@@ -13,9 +13,9 @@ import Testing
 
   /// A small plan: `sites` radars among the `top` most prominent summits of the VRAEM, beside the repository's
   /// network scenario.
-  static func planText(type: String = "new-3d-2016", region: String = "VRAEM", sites: Int = 2, top: Int = 6)
-    -> String
-  {
+  static func planText(
+    type: String = "new-3d-2016", region: String = "VRAEM", sites: Int = 2, top: Int = 6, area: String? = nil
+  ) -> String {
     """
     plan: test-plan
     title: "test plan"
@@ -41,7 +41,7 @@ import Testing
         min_prominence_m: {value: 0, assumption: "test"}
         spacing_m: {value: 20000, assumption: "test"}
         top: {value: \(top), assumption: "test"}
-        within: [\(region)]
+        \(area ?? "within: [\(region)]")
     """
   }
 
@@ -82,6 +82,19 @@ import Testing
       #expect(abs(site.latitude - Double(fields[2])!) < 1e-4 && abs(site.longitude - Double(fields[3])!) < 1e-4)
     }
     #expect(network.regionsFile == base.regionsFile && network.demCandidates == base.demCandidates)
+  }
+
+  @Test func candidatesFromABoxLieInTheBox() throws {
+    let out = folder("box")
+    let result = try run(Self.planText(top: 50, area: "bbox: [-75, -13, -73, -11]"), out: out)
+    #expect(result.status == 0, "\(result.stderr)")
+    let rows = try String(contentsOfFile: "\(out)/candidates.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+    #expect(rows.count >= 2)
+    for row in rows {
+      let fields = row.split(separator: ",")
+      let (latitude, longitude) = (Double(fields[2])!, Double(fields[3])!)
+      #expect((-13...(-11)) ~= latitude && (-75...(-73)) ~= longitude, "\(row)")
+    }
   }
 
   @Test func twoRunsOnDifferentThreadCountsWriteTheSameTables() throws {

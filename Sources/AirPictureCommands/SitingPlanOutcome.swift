@@ -141,8 +141,8 @@ struct SitingPlanOutcome {
     return lines.joined(separator: "\n")
   }
 
-  /// network.yaml: the base network scenario with the chosen sites appended (notional, chosen by this plan) and its
-  /// relative paths made absolute, so that `airpicture coverage` reads it from the output folder.
+  /// network.yaml: the base network scenario, renamed NETWORK-plus-PLAN, with the chosen sites appended (notional,
+  /// chosen by this plan) and its relative paths made absolute, so that `airpicture coverage` reads it from the output folder.
   func networkYAML() throws -> String {
     let text = try String(contentsOfFile: plan.networkFile, encoding: .utf8)
     let folder = URL(fileURLWithPath: plan.networkFile).deletingLastPathComponent()
@@ -177,7 +177,10 @@ struct SitingPlanOutcome {
           ]
         }
       }
-      if let range = line.range(of: "radar_types: "), line.hasPrefix("radar_types:") {
+      if line.hasPrefix("scenario:") {
+        // Its own identifier, so that its coverage study does not pass for the base network's.
+        output.append("scenario: \(plan.network.id)-plus-\(plan.id)")
+      } else if let range = line.range(of: "radar_types: "), line.hasPrefix("radar_types:") {
         output.append("radar_types: " + absolute(line[range.upperBound...]))
       } else if line.hasPrefix("borders: ") {
         output.append("borders: " + absolute(line.dropFirst("borders: ".count)))

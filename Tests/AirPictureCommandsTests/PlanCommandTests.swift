@@ -74,6 +74,7 @@ import Testing
       contentsOf: Self.scenarios.appendingPathComponent("peru-2025-ssr-only.yaml").path)
     let network = try ScenarioReader.read(contentsOf: "\(out)/network.yaml")
     #expect(network.radars.count == base.radars.count + 2)
+    #expect(network.id == "peru-2025-ssr-only-plus-test-plan")
     let added = network.radars.suffix(2)
     #expect(added.allSatisfy { $0.notional && $0.type.id.rawValue == "new-3d-2016" && $0.antennaHeight.value == 18 })
     #expect(added.allSatisfy { "\($0.provenance)".contains("airpicture plan test-plan") })

@@ -148,8 +148,27 @@ struct SitingPlanRun {
       sites += inside
     }
     if let file = plan.candidates.file {
-      throw CommandError(
-        "'\(command.plan)': candidates from a point file ('\(file.value)') are not supported yet; use from_dem")
+      let geometry = terrain.geometry
+      var points = 0
+      for layer in try FeatureReader.read(file.value) where layer.geometryType.contains("Point") {
+        for feature in layer.features {
+          for point in feature.coordinates {
+            points += 1
+            let given = feature.values["name"].flatMap { $0.isEmpty ? nil : $0 } ?? "point \(points)"
+            let name = feature.coordinates.count > 1 ? "\(given) \(points)" : given
+            let column = Int(((point.x - geometry.originX) / geometry.cellWidth).rounded(.down))
+            let row = Int(((geometry.originY - point.y) / geometry.cellHeight).rounded(.down))
+            guard column >= 0, column < geometry.width, row >= 0, row < geometry.height else {
+              throw CommandError("candidate '\(name)' of '\(file.value)' lies outside the DEM")
+            }
+            sites.append(
+              CandidateSite(
+                name: name, coordinate: GeoCoordinate(latitude: point.y, longitude: point.x),
+                groundHeight: Double(terrain[row, column]), prominence: nil))
+          }
+        }
+      }
+      guard points > 0 else { throw CommandError("the candidates file '\(file.value)' has no point features") }
     }
     return sites
   }

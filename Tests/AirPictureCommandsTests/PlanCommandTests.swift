@@ -98,6 +98,27 @@ import Testing
     }
   }
 
+  @Test func candidatesFromAPointFileKeepTheirNamesAndPositions() throws {
+    let points = folder("sites.geojson")
+    let features = [("Pichari hill", -12.52, -73.83), ("North ridge", -12.0, -74.2), ("South ridge", -13.0, -73.6)]
+      .map { name, latitude, longitude in
+        "{\"type\": \"Feature\", \"properties\": {\"name\": \"\(name)\"}, "
+          + "\"geometry\": {\"type\": \"Point\", \"coordinates\": [\(longitude), \(latitude)]}}"
+      }
+    try Data("{\"type\": \"FeatureCollection\", \"features\": [\(features.joined(separator: ", "))]}".utf8)
+      .write(to: URL(fileURLWithPath: points))
+    let text =
+      Self.planText().components(separatedBy: "  from_dem:")[0]
+      + "  file: {path: \(points), assumption: \"test\"}\n"
+    let out = folder("points")
+    let result = try run(text, out: out)
+    #expect(result.status == 0, "\(result.stderr)")
+    let rows = try String(contentsOfFile: "\(out)/candidates.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+    #expect(rows.map { $0.split(separator: ",")[1] } == ["\"Pichari hill\"", "\"North ridge\"", "\"South ridge\""])
+    #expect(rows.first.map { $0.contains("-12.52000,-73.83000") } == true, "\(rows)")
+    #expect(rows.filter { $0.hasSuffix(",yes") }.count == 2)
+  }
+
   @Test func twoRunsOnDifferentThreadCountsWriteTheSameTables() throws {
     let first = try run(Self.planText(), out: folder("one"), threads: 1)
     let second = try run(Self.planText(), out: folder("two"), threads: 3)

@@ -79,7 +79,7 @@ let package = Package(
         "CoverageKernel", "CoverageReference", "GeoRaster", "CoveragePipeline", "CoverageStudy", "RadarModels",
         "ScenarioFiles", "Interdiction",
         "InterdictionModels",
-        "OutputFiles",
+        "OutputFiles", "SitePlanning",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,4 +1,5 @@
 import CoverageKernel
+import Foundation
 
 /// Why a siting problem cannot be set up as given.
 public enum SitePlanningError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -27,4 +28,9 @@ public enum SitePlanningError: Error, Sendable, Equatable, CustomStringConvertib
       return "site '\(site)': \(error)"
     }
   }
+}
+
+extension SitePlanningError: LocalizedError {
+  /// The description, so that a command prints it as its one line on stderr.
+  public var errorDescription: String? { description }
 }

@@ -122,3 +122,12 @@ extension SitingSearch {
   /// Every candidate's gain over the base network alone, by candidate index.
   public func gainsOverTheBase() -> [Double] { gains(miss: objective.baseMiss) }
 }
+
+extension SitingSearch {
+  /// What candidate `candidate` adds on top of the base network and the candidates `chosen`, by region (outer)
+  /// and altitude (inner), weighted m².
+  public func gainByRegionAndAltitude(of candidate: Int, after chosen: [Int]) -> [[Double]] {
+    objective.gainByRegionAndAltitude(
+      of: candidates[candidate], miss: objective.missProbabilities(with: chosen.map { candidates[$0] }))
+  }
+}

@@ -20,17 +20,6 @@ struct ProfileCommand: ParsableCommand {
         airpicture profile --dem dem.tif --site -12.1,-69.9,10 --to -12.3,-70.4 --png p.png --csv p.csv
       """)
 
-  @Option(help: "DEM any GDAL driver reads (GeoTIFF, VRT, ...).")
-  var dem: String
-
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp(
-      "Radar site: latitude, longitude (degrees), antenna height above ground (m), optional name, optional ground "
-        + "elevation MSL (m).", valueName: SiteSpecification.valueName),
-    transform: SiteSpecification.init(parsing:))
-  var site: SiteSpecification
-
   @Option(
     parsing: .unconditional, help: ArgumentHelp("End of the line, degrees.", valueName: "lat,lon"),
     transform: PointArgument.init(parsing:))
@@ -41,7 +30,7 @@ struct ProfileCommand: ParsableCommand {
   func run() throws {
     let outputs = try lines.outputs(name: "profile")
     let terrain = try RangeHeightTerrain(
-      dem: dem, site: site, k: lines.k, step: lines.stepM)
+      dem: lines.dem, site: lines.site, k: lines.k, step: lines.stepM)
     let end = try terrain.source.position(latitude: to.latitude, longitude: to.longitude)
     let line = terrain.line(to: end)
     guard line.length >= terrain.step else {
@@ -55,9 +44,9 @@ struct ProfileCommand: ParsableCommand {
     let chart = TerrainProfileChart(
       profile: profile, siteName: terrain.siteName,
       endName: "\(RangeHeightTerrain.format(to.latitude)), \(RangeHeightTerrain.format(to.longitude))",
-      note: "DEM \(dem); every \(Int(terrain.step.rounded())) m")
+      note: "DEM \(lines.dem); every \(Int(terrain.step.rounded())) m")
     let written = try outputs.publish(
-      dem: dem, png: { try chart.write(to: $0) }, csv: chart.csv(coordinate: terrain.coordinate(of:)))
+      dem: lines.dem, png: { try chart.write(to: $0) }, csv: chart.csv(coordinate: terrain.coordinate(of:)))
     if let last = profile.samples.last {
       print(
         String(

@@ -1,8 +1,20 @@
 import ArgumentParser
 import CoverageKernel
 
-/// The options `profile` and `vcd` share: refraction, sampling step, and where the chart and table go.
+/// The options `profile` and `vcd` share: the DEM and the site, refraction, sampling step, and where the chart and
+/// table go.
 struct RangeHeightOptions: ParsableArguments {
+  @Option(help: "DEM any GDAL driver reads (GeoTIFF, VRT, ...).")
+  var dem: String
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Radar site: latitude, longitude (degrees), antenna height above ground (m), optional name, optional ground "
+        + "elevation MSL (m).", valueName: SiteSpecification.valueName),
+    transform: SiteSpecification.init(parsing:))
+  var site: SiteSpecification
+
   @Option(
     name: .customLong("k"), parsing: .unconditional,
     help: ArgumentHelp("Refraction factor k (default: 4/3).", valueName: "k"),

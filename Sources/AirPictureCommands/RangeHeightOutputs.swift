@@ -65,7 +65,8 @@ struct RangeHeightOutputs {
       try transaction.commit()
     } catch {
       transaction.discard()
-      if let folder = folderToMake { try? FileManager.default.removeItem(atPath: folder) }
+      // Only the folder this call made, and only while empty: rmdir never removes anything put inside it.
+      if let folder = folderToMake { rmdir(folder) }
       throw error
     }
     return outputs.map(\.path)

@@ -23,17 +23,6 @@ struct VerticalCoverageCommand: ParsableCommand {
         airpicture vcd --dem dem.tif --site -12.1,-69.9,10 --azimuth 45 --range-km 150 --png v.png
       """)
 
-  @Option(help: "DEM any GDAL driver reads (GeoTIFF, VRT, ...).")
-  var dem: String
-
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp(
-      "Radar site: latitude, longitude (degrees), antenna height above ground (m), optional name, optional ground "
-        + "elevation MSL (m).", valueName: SiteSpecification.valueName),
-    transform: SiteSpecification.init(parsing:))
-  var site: SiteSpecification
-
   @Option(
     parsing: .unconditional, help: ArgumentHelp("Azimuth, degrees clockwise from north, in [0, 360).", valueName: "deg")
   )
@@ -98,7 +87,7 @@ struct VerticalCoverageCommand: ParsableCommand {
       return type
     }
     let terrain = try RangeHeightTerrain(
-      dem: dem, site: site, k: lines.k, step: lines.stepM)
+      dem: lines.dem, site: lines.site, k: lines.k, step: lines.stepM)
     let range = (rangeKm.map { $0 * 1_000 }) ?? type?.instrumentedRange.value ?? 450_000
     let profile = try terrain.profile(
       azimuth: azimuth * .pi / 180, length: range, minimumElevation: type?.elevationLimits.value.lowerBound,
@@ -121,7 +110,7 @@ struct VerticalCoverageCommand: ParsableCommand {
       referenceAltitudes: [100, 150, 250].map { level in
         ("FL\(level)", FlightLevel(level).metresMSL)
       }.filter { $0.1 < topM }, referenceAboveGround: 300)
-    let written = try outputs.publish(dem: dem, png: { try diagram.write(to: $0) }, csv: diagram.csv())
+    let written = try outputs.publish(dem: lines.dem, png: { try diagram.write(to: $0) }, csv: diagram.csv())
     for contour in contours {
       print(String(format: "Pd %.2g at %.0f km slant range", contour.probability, contour.slantRange / 1_000))
     }

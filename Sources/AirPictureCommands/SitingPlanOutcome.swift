@@ -1,5 +1,6 @@
 import CoverageKernel
 import Foundation
+import GeoRaster
 import RadarModels
 import ScenarioFiles
 import SitePlanning
@@ -12,6 +13,14 @@ struct SitingPlanOutcome {
   let search: SitingSearch
   let greedy: GreedySelection
   let swapped: SwapImprovement
+  /// For the map, the site files, the charts and the report: the plan file and DEM read, the DEM's georeference,
+  /// the Earth model, the base network's radars, and whether the DEM is the coarse fallback.
+  let planPath: String
+  let demPath: String
+  let georeference: RasterGeoreference
+  let earth: EarthModel
+  let baseRadars: [PlanningRadar]
+  let coarseTerrain: Bool
 
   /// One chosen site, in the final set's order (greedy picks, then swaps in their slots).
   struct Row {
@@ -36,7 +45,7 @@ struct SitingPlanOutcome {
     }
   }
 
-  private var columnsPerSplit: [String] {
+  var columnsPerSplit: [String] {
     plan.regions.flatMap { region in altitudeLabels.map { "gain_\(slug(region.name))_\($0)_km2" } }
   }
 
@@ -48,7 +57,7 @@ struct SitingPlanOutcome {
     String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
   }
 
-  private func number(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+  func number(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
 
   /// plan.csv.
   var planCSV: String {
@@ -208,8 +217,13 @@ struct SitingPlanOutcome {
     }
   }
 
-  /// Writes the four files into `folder`.
+  /// Writes the tables, the network, the map, the site files, each chosen site's charts and the report into
+  /// `folder`.
   func write(to folder: String) throws {
+    try planMap().write(to: folder + "/plan-map.png")
+    try writeSiteFiles(to: folder)
+    let charts = try writeSiteCharts(to: folder)
+    try Data(SitingPlanReport.html(self, charts: charts).utf8).write(to: URL(fileURLWithPath: folder + "/report.html"))
     try Data(planCSV.utf8).write(to: URL(fileURLWithPath: folder + "/plan.csv"))
     try planJSON.write(to: URL(fileURLWithPath: folder + "/plan.json"))
     try Data(candidatesCSV.utf8).write(to: URL(fileURLWithPath: folder + "/candidates.csv"))

@@ -65,7 +65,9 @@ struct SitingPlanRun {
     let greedy = search.greedy(count: count)
     let swapped = search.improveBySwaps(greedy.picks.map(\.candidate))
     let outcome = SitingPlanOutcome(
-      plan: plan, candidates: candidates, terrain: terrain, search: search, greedy: greedy, swapped: swapped)
+      plan: plan, candidates: candidates, terrain: terrain, search: search, greedy: greedy, swapped: swapped,
+      planPath: command.plan, demPath: choice.path, georeference: terrainSource.georeference(of: full), earth: earth,
+      baseRadars: baseRadars, coarseTerrain: choice.isFallback)
 
     let out = command.out ?? "out/\(plan.id)"
     let inputs =
@@ -82,7 +84,9 @@ struct SitingPlanRun {
       throw error
     }
     print(outcome.summary)
-    print("wrote plan.csv, plan.json, candidates.csv and network.yaml to \(out)")
+    print(
+      "wrote plan.csv, plan.json, candidates.csv, network.yaml, plan-map.png, plan-sites.gpkg, plan-sites.kml, "
+        + "sites/ (a profile and a vertical coverage diagram per chosen site) and report.html to \(out)")
   }
 
   /// The plan's regions burnt onto the DEM's grid, in the plan's order; an unknown name is refused in one line.

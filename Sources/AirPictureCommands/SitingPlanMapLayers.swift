@@ -65,7 +65,8 @@ extension SitingPlanOutcome {
   func planMap() -> SitingPlanMap {
     let geometry = terrain.geometry
     let before = coveredCells(by: search.objective.baseNetwork, altitude: 0)
-    let with = coveredCells(by: search.objective.baseNetwork + swapped.chosen.map { search.candidates[$0] }, altitude: 0)
+    let with = coveredCells(
+      by: search.objective.baseNetwork + swapped.chosen.map { search.candidates[$0] }, altitude: 0)
     let window = mapWindow
     var classes = [UInt8](repeating: 0, count: window.width * window.height)
     var elevation = [Float](repeating: 0, count: window.width * window.height)
@@ -90,7 +91,8 @@ extension SitingPlanOutcome {
     let regionNames = plan.regions.map(\.name).joined(separator: " + ")
     return SitingPlanMap(
       title: plan.title,
-      subtitle: "\(swapped.chosen.count) x \(plan.radarType.name) on \(plan.network.id) (\(plan.configuration.id.rawValue)), "
+      subtitle:
+        "\(swapped.chosen.count) x \(plan.radarType.name) on \(plan.network.id) (\(plan.configuration.id.rawValue)), "
         + "\(plan.target.name) at \(firstAltitudeLabel)",
       notes: [
         "Coverage shown only inside the plan's regions (\(regionNames)), at \(firstAltitudeLabel), "

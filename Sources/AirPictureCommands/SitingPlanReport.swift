@@ -89,7 +89,9 @@ enum SitingPlanReport {
       ("mast height", provenance(plan.mast.provenance)), ("number of sites", provenance(plan.sites.provenance)),
     ]
     figures += plan.regions.map { ("weight of \($0.name)", provenance($0.weight.provenance)) }
-    figures += plan.altitudesAGL.map { ("altitude \(number($0.metres.value, 0)) m AGL", provenance($0.metres.provenance)) }
+    figures += plan.altitudesAGL.map {
+      ("altitude \(number($0.metres.value, 0)) m AGL", provenance($0.metres.provenance))
+    }
     figures += plan.flightLevels.map { ("FL\(number($0.level.value, 0))", provenance($0.level.provenance)) }
     figures += [
       ("radar type \(plan.radarType.id.rawValue)", "the network's radar type file"),

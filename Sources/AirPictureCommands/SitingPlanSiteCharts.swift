@@ -74,10 +74,13 @@ extension SitingPlanOutcome {
     let gain = row.gains.flatMap { $0 }.reduce(0, +)
     let share = seen > 0 ? new / seen * 100 : 0
     return
-      (parts.isEmpty ? "A given site; " : parts.joined(separator: ", ").prefix(1).uppercased()
+      (parts.isEmpty
+      ? "A given site; "
+      : parts.joined(separator: ", ").prefix(1).uppercased()
         + parts.joined(separator: ", ").dropFirst() + "; ")
       + "at \(firstAltitudeLabel) it sees \(number(seen, 0)) km² of the plan's regions, \(number(share, 0)) % of it "
-      + "unseen by the base network, and it adds \(number(gain, 0)) km² (all regions and altitudes, after the sites "
+      + "unseen by the base network, and it adds \(number(gain, 0)) km² of expected weighted coverage (summed over "
+      + "the regions and altitudes, after the sites "
       + "ranked before it)."
   }
 
@@ -131,7 +134,8 @@ extension SitingPlanOutcome {
           azimuth: azimuth, length: range, minimumElevation: limits.lowerBound, maximumElevation: limits.upperBound)
         range *= 0.8
       }
-      let diagramProfile = try vcdProfile
+      let diagramProfile =
+        try vcdProfile
         ?? line.profile(
           azimuth: azimuth, length: length, minimumElevation: limits.lowerBound, maximumElevation: limits.upperBound)
       let pfa = plan.network.falseAlarmProbability.value

@@ -14,7 +14,8 @@ extension SitingPlanOutcome {
     let features = candidates.enumerated().map { index, site in
       let values: [FeatureWriter.Value] = [
         .text(site.name), .integer(index), site.groundHeight.map { .real($0) } ?? .null,
-        site.prominence.map { .real($0) } ?? .null, .real(alone[index] / 1e6), .text(chosen.contains(index) ? "yes" : "no"),
+        site.prominence.map { .real($0) } ?? .null, .real(alone[index] / 1e6),
+        .text(chosen.contains(index) ? "yes" : "no"),
       ]
       let description = htmlTable([
         ("candidate", "\(index)"), ("ground", site.groundHeight.map { number($0, 0) + " m" } ?? "—"),

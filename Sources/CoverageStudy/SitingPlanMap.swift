@@ -161,7 +161,8 @@ public struct SitingPlanMap {
       }
       + chosen.map { site in
         let pixel = frame.pixel(x: site.longitude, y: site.latitude)
-        return MapComposer.Point(x: pixel.x, y: pixel.y, symbol: .triangle, colour: Self.chosenColour, label: site.label)
+        return MapComposer.Point(
+          x: pixel.x, y: pixel.y, symbol: .triangle, colour: Self.chosenColour, label: site.label)
       }
     let composer = MapComposer(
       frame: frame, title: title, subtitle: subtitle, legend: legend, notes: notes, coarseTerrain: coarseTerrain,

@@ -96,7 +96,8 @@ extension SitingPlanOutcome {
         + "\(plan.target.name) at \(firstAltitudeLabel)",
       notes: [
         "Coverage shown only inside the plan's regions (\(regionNames)), at \(firstAltitudeLabel), "
-          + "target \(plan.target.name)",
+          + "target \(plan.target.name);",
+        "a cell is coloured when any radar sees it (availability not counted).",
         String(
           format: "Plan totals (expected, weighted, all altitudes): base %.0f km², with the sites %.0f km², "
             + "bound %.0f km², at least %.1f %% of the best gain", greedy.baseValue / 1e6, swapped.value / 1e6,

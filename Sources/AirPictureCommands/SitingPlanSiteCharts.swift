@@ -102,12 +102,14 @@ extension SitingPlanOutcome {
       let best = row.gains.indices.max { row.gains[$0].reduce(0, +) < row.gains[$1].reduce(0, +) } ?? 0
       var end = centroid(ofRegion: best)
       var toward = "the centroid of \(plan.regions[best].name), the region where it gains most"
+      var endLabel = "centroid of \(plan.regions[best].name)"
       var target = try line.source.position(latitude: end.latitude, longitude: end.longitude)
       if line.line(to: target).length < 4 * line.step,
         let far = farthestCovered(by: search.candidates[index], from: site.coordinate)
       {
         end = far
         toward = "the farthest cell of the regions it covers at \(firstAltitudeLabel)"
+        endLabel = "farthest covered cell"
         target = try line.source.position(latitude: end.latitude, longitude: end.longitude)
       }
       let (azimuth, length) = line.line(to: target)
@@ -119,7 +121,7 @@ extension SitingPlanOutcome {
       let profile = try line.profile(azimuth: azimuth, length: length, minimumElevation: nil, maximumElevation: nil)
       let chart = TerrainProfileChart(
         profile: profile, siteName: line.siteName,
-        endName: String(format: "%.3f, %.3f (%@)", end.latitude, end.longitude, toward),
+        endName: endLabel,
         note: "DEM \(demPath); every \(Int(line.step.rounded())) m")
       try chart.write(to: folder + "/" + charts.profilePNG)
       try Data(chart.csv(coordinate: line.coordinate(of:)).utf8).write(

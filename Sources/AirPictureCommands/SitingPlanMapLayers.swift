@@ -95,13 +95,13 @@ extension SitingPlanOutcome {
         "\(swapped.chosen.count) x \(plan.radarType.name) on \(plan.network.id) (\(plan.configuration.id.rawValue)), "
         + "\(plan.target.name) at \(firstAltitudeLabel)",
       notes: [
-        "Coverage shown only inside the plan's regions (\(regionNames)), at \(firstAltitudeLabel), "
-          + "target \(plan.target.name);",
-        "a cell is coloured when any radar sees it (availability not counted).",
+        "Coverage inside the plan's regions only (\(regionNames)),",
+        "at \(firstAltitudeLabel), \(plan.target.name); any radar, availability not counted.",
         String(
-          format: "Plan totals (expected, weighted, all altitudes): base %.0f km², with the sites %.0f km², "
-            + "bound %.0f km², at least %.1f %% of the best gain", greedy.baseValue / 1e6, swapped.value / 1e6,
-          greedy.upperBound / 1e6, share * 100),
+          format: "Plan totals (expected, weighted, all altitudes): base %.0f, with the sites %.0f,",
+          greedy.baseValue / 1e6, swapped.value / 1e6),
+        String(
+          format: "bound %.0f km²; at least %.1f %% of the best gain reached.", greedy.upperBound / 1e6, share * 100),
       ],
       georeference: cropped, elevation: elevation, classes: classes,
       beforeLabel: String(format: "covered by the base network: %.0f km² at %@", baseArea, firstAltitudeLabel),

@@ -41,12 +41,15 @@ extension SitingPlanOutcome {
     return (y / max(count, 1), x / max(count, 1))
   }
 
-  /// The farthest cell (degrees) that `coverage` covers at the first altitude, from `site`.
-  func farthestCovered(by coverage: SiteCoverage, from site: GeoCoordinate) -> (latitude: Double, longitude: Double)? {
+  /// The farthest cell (degrees) of `region` (a mask of the planning grid) that `coverage` covers at the first
+  /// altitude, from `site`; nil when it covers none.
+  func farthestCovered(by coverage: SiteCoverage, within region: [Bool], from site: GeoCoordinate) -> (
+    latitude: Double, longitude: Double
+  )? {
     let geometry = terrain.geometry
     var best: (Double, Double, Double)?
     for run in coverage.footprint.runs[0] {
-      for cell in [Int(run.first), Int(run.first + run.count) - 1] {
+      for cell in Int(run.first)..<Int(run.first + run.count) where region[cell] {
         let latitude = geometry.y(ofRow: Double(cell / geometry.width))
         let longitude = geometry.x(ofColumn: Double(cell % geometry.width))
         let distance = Geodesy.distance(
@@ -84,12 +87,13 @@ extension SitingPlanOutcome {
       + "ranked before it)."
   }
 
-  /// Writes each chosen site's terrain profile toward the centroid of the region where it gains most (toward the
-  /// farthest region cell it covers when it stands at that centroid), and its vertical coverage diagram on the same
+  /// Writes each chosen site's terrain profile toward the farthest cell it covers at the first altitude in the
+  /// region where it gains most (the region's centroid when it covers none there), and its vertical coverage diagram on the same
   /// azimuth out to the radar type's instrumented range (shortened to stay on the DEM), as `airpicture profile`
   /// and `airpicture vcd` draw them, PNG and CSV, under `folder`/sites/NN-name/.
   func writeSiteCharts(to folder: String) throws -> [SitingPlanSiteCharts] {
-    try rows.enumerated().map { order, row in
+    let keep = [Bool](repeating: true, count: terrain.geometry.width * terrain.geometry.height)
+    return try rows.enumerated().map { order, row in
       let index = swapped.chosen[order]
       let site = row.candidate
       let name = site.name.replacingOccurrences(of: ",", with: " ")
@@ -100,17 +104,28 @@ extension SitingPlanOutcome {
       let line = try RangeHeightTerrain(
         dem: demPath, site: specification, k: plan.network.refractionFactor.value, step: nil)
       let best = row.gains.indices.max { row.gains[$0].reduce(0, +) < row.gains[$1].reduce(0, +) } ?? 0
+      let region = plan.regions[best].name
       var end = centroid(ofRegion: best)
-      var toward = "the centroid of \(plan.regions[best].name), the region where it gains most"
-      var endLabel = "centroid of \(plan.regions[best].name)"
-      var target = try line.source.position(latitude: end.latitude, longitude: end.longitude)
-      if line.line(to: target).length < 4 * line.step,
-        let far = farthestCovered(by: search.candidates[index], from: site.coordinate)
+      var toward =
+        "the centroid of \(region), the region where it gains most (it covers none of it at "
+        + "\(firstAltitudeLabel))"
+      var endLabel = "centroid of \(region)"
+      if let far = farthestCovered(
+        by: search.candidates[index], within: search.objective.regions[best].mask, from: site.coordinate)
       {
         end = far
-        toward = "the farthest cell of the regions it covers at \(firstAltitudeLabel)"
-        endLabel = "farthest covered cell"
-        target = try line.source.position(latitude: end.latitude, longitude: end.longitude)
+        toward = "the farthest cell it covers at \(firstAltitudeLabel) in \(region), the region where it gains most"
+        endLabel = "farthest cell it covers in \(region)"
+      }
+      var target = try line.source.position(latitude: end.latitude, longitude: end.longitude)
+      if line.line(to: target).length < 4 * line.step {
+        // Too short to draw: the farthest cell it covers in any region instead.
+        if let far = farthestCovered(by: search.candidates[index], within: keep, from: site.coordinate) {
+          end = far
+          toward = "the farthest cell it covers at \(firstAltitudeLabel) in the plan's regions"
+          endLabel = "farthest cell it covers"
+          target = try line.source.position(latitude: end.latitude, longitude: end.longitude)
+        }
       }
       let (azimuth, length) = line.line(to: target)
       let charts = SitingPlanSiteCharts(

@@ -76,13 +76,17 @@ extension SitingPlanOutcome {
     }
     let gain = row.gains.flatMap { $0 }.reduce(0, +)
     let share = seen > 0 ? new / seen * 100 : 0
+    let unreliableBase = search.objective.baseNetwork.contains { $0.availability < 1 }
+    let doubling =
+      share < 90 && unreliableBase
+      ? " (where it overlaps the base it still adds, as the base radars are not always available)" : ""
     return
       (parts.isEmpty
       ? "A given site; "
       : parts.joined(separator: ", ").prefix(1).uppercased()
         + parts.joined(separator: ", ").dropFirst() + "; ")
       + "at \(firstAltitudeLabel) it sees \(number(seen, 0)) km² of the plan's regions, \(number(share, 0)) % of it "
-      + "unseen by the base network, and it adds \(number(gain, 0)) km² of expected weighted coverage (summed over "
+      + "unseen by the base network\(doubling), and it adds \(number(gain, 0)) km² of expected weighted coverage (summed over "
       + "the regions and altitudes, after the sites "
       + "ranked before it)."
   }
@@ -115,7 +119,7 @@ extension SitingPlanOutcome {
       {
         end = far
         toward = "the farthest cell it covers at \(firstAltitudeLabel) in \(region), the region where it gains most"
-        endLabel = "farthest cell it covers in \(region)"
+        endLabel = "farthest covered cell"
       }
       var target = try line.source.position(latitude: end.latitude, longitude: end.longitude)
       if line.line(to: target).length < 4 * line.step {
@@ -123,7 +127,7 @@ extension SitingPlanOutcome {
         if let far = farthestCovered(by: search.candidates[index], within: keep, from: site.coordinate) {
           end = far
           toward = "the farthest cell it covers at \(firstAltitudeLabel) in the plan's regions"
-          endLabel = "farthest cell it covers"
+          endLabel = "farthest covered cell"
           target = try line.source.position(latitude: end.latitude, longitude: end.longitude)
         }
       }

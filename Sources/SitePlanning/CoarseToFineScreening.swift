@@ -50,6 +50,26 @@ public struct CoarseToFineScreening: Sendable {
   public func screen(
     candidates: [PlanningRadar], baseNetwork: [PlanningRadar], keep: Int, threads: Int
   ) throws(SitePlanningError) -> Outcome {
+    let gains = try coarseGains(of: candidates, baseNetwork: baseNetwork, threads: threads)
+    let kept = Self.best(keep, of: gains)
+    let fineObjective = try SitingObjective(
+      geometry: terrain.geometry, earthRadius: kernel.earth.radius, regions: regions, altitudes: altitudes)
+    let fineBuilder = FootprintBuilder(terrain: terrain, criterion: criterion, altitudes: altitudes, kernel: kernel)
+    let fine = try fineBuilder.coverages(
+      of: baseNetwork + kept.map { candidates[$0] }, keep: fineObjective.counted, threads: threads)
+    let objective = try SitingObjective(
+      geometry: terrain.geometry, earthRadius: kernel.earth.radius, regions: regions, altitudes: altitudes,
+      baseNetwork: Array(fine.prefix(baseNetwork.count)))
+    let search = try SitingSearch(
+      objective: objective, candidates: Array(fine.dropFirst(baseNetwork.count)), threads: threads)
+    return Outcome(coarseGains: gains, kept: Array(kept), search: search)
+  }
+
+  /// Each candidate's gain over `baseNetwork` on the coarse grid, by candidate index: every coarse field computed
+  /// once, on `threads` threads (the gains do not depend on them).
+  public func coarseGains(of candidates: [PlanningRadar], baseNetwork: [PlanningRadar], threads: Int)
+    throws(SitePlanningError) -> [Double]
+  {
     let coarseTerrain = terrain.decimated(by: factor)
     let coarseRegions = regions.map {
       $0.decimated(by: factor, width: terrain.geometry.width, height: terrain.geometry.height)
@@ -66,20 +86,12 @@ public struct CoarseToFineScreening: Sendable {
       altitudes: altitudes, baseNetwork: Array(coarse.prefix(baseNetwork.count)))
     let coarseSearch = try SitingSearch(
       objective: screenObjective, candidates: Array(coarse.dropFirst(baseNetwork.count)), threads: threads)
-    let gains = coarseSearch.gainsOverTheBase()
-    let kept = gains.indices.sorted { gains[$0] != gains[$1] ? gains[$0] > gains[$1] : $0 < $1 }
-      .prefix(max(keep, 0))
-    let fineObjective = try SitingObjective(
-      geometry: terrain.geometry, earthRadius: kernel.earth.radius, regions: regions, altitudes: altitudes)
-    let fineBuilder = FootprintBuilder(terrain: terrain, criterion: criterion, altitudes: altitudes, kernel: kernel)
-    let fine = try fineBuilder.coverages(
-      of: baseNetwork + kept.map { candidates[$0] }, keep: fineObjective.counted, threads: threads)
-    let objective = try SitingObjective(
-      geometry: terrain.geometry, earthRadius: kernel.earth.radius, regions: regions, altitudes: altitudes,
-      baseNetwork: Array(fine.prefix(baseNetwork.count)))
-    let search = try SitingSearch(
-      objective: objective, candidates: Array(fine.dropFirst(baseNetwork.count)), threads: threads)
-    return Outcome(coarseGains: gains, kept: Array(kept), search: search)
+    return coarseSearch.gainsOverTheBase()
+  }
+
+  /// The indices of the `keep` largest `gains`, largest first (ties: lowest index).
+  public static func best(_ keep: Int, of gains: [Double]) -> [Int] {
+    Array(gains.indices.sorted { gains[$0] != gains[$1] ? gains[$0] > gains[$1] : $0 < $1 }.prefix(max(keep, 0)))
   }
 
   /// The radar with an antenna given above ground turned into one above sea level over the full terrain.

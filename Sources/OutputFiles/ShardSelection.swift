@@ -62,7 +62,8 @@ public struct ShardSelection: Sendable, Equatable, CustomStringConvertible {
     if let completion = try number("JOB_COMPLETION_INDEX") {
       guard let count = try number("AIRPICTURE_SHARD_COUNT") else {
         throw OutputError(
-          "--shard auto: JOB_COMPLETION_INDEX is set but AIRPICTURE_SHARD_COUNT is not (set it to the Job's completions)")
+          "--shard auto: JOB_COMPLETION_INDEX is set but AIRPICTURE_SHARD_COUNT is not (set it to the Job's completions)"
+        )
       }
       return try ShardSelection(index: completion + 1, count: count)
     }

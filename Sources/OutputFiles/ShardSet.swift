@@ -48,7 +48,8 @@ public struct ShardSet: Sendable {
     let missing = (1...count).filter { byIndex[$0] == nil }
     guard missing.isEmpty else {
       let list = missing.prefix(10).map { "\($0)/\(count)" }.joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
-      throw OutputError("merge: missing shard\(missing.count > 1 ? "s" : "") \(list) (given \(found.count) of \(count))")
+      throw OutputError(
+        "merge: missing shard\(missing.count > 1 ? "s" : "") \(list) (given \(found.count) of \(count))")
     }
     folders = (1...count).map { byIndex[$0]! }
     manifests = folders.map { folder in found.first { $0.folder == folder }!.manifest }

@@ -46,7 +46,8 @@ public enum FootprintFile {
 
   /// The entries of `bytes`; throws when the file is not such a file, was written for another grid or altitude
   /// count, has indices out of order or at `candidateCount` or beyond, or is truncated or overlong.
-  public static func decode(_ bytes: [UInt8], cellCount: Int, altitudeCount: Int, candidateCount: Int) throws(FormatError)
+  public static func decode(_ bytes: [UInt8], cellCount: Int, altitudeCount: Int, candidateCount: Int)
+    throws(FormatError)
     -> [(index: Int, footprint: CoverageFootprint)]
   {
     var offset = 0

@@ -151,11 +151,13 @@ import Testing
   @Test func screeningWeighsTheBestCoarseCandidatesAndStaysUnderTheFullBound() throws {
     let text = PlanCommandTests.planText(sites: 2, top: 7)
     func screened(_ refine: Int) -> String {
-      text + "\nscreening:\n  factor: {value: 2, assumption: \"test\"}\n  refine: {value: \(refine), assumption: \"test\"}\n"
+      text
+        + "\nscreening:\n  factor: {value: 2, assumption: \"test\"}\n  refine: {value: \(refine), assumption: \"test\"}\n"
     }
     let full = try plan(try planFile(), ["--out", folder("full")])
     #expect(full.status == 0, "\(full.stderr)")
-    let candidates = try String(contentsOfFile: folder("full/candidates.csv"), encoding: .utf8)
+    let candidates =
+      try String(contentsOfFile: folder("full/candidates.csv"), encoding: .utf8)
       .split(separator: "\n").count - 1
     let all = try plan(try planFile(screened(candidates), name: "all.yaml"), ["--out", folder("all")])
     #expect(all.status == 0 && all.stdout.contains("screened \(candidates) candidates"), "\(all.stderr)")

@@ -22,11 +22,13 @@ extension SitingPlanRun {
       let screen = CoarseToFineScreening(
         terrain: setup.terrain, factor: Int(screening.factor.value), criterion: setup.criterion,
         altitudes: setup.altitudes, regions: setup.regions, kernel: setup.builder.kernel)
-      let gains = try screen.coarseGains(of: setup.radars, baseNetwork: setup.baseRadars, threads: setup.threads)
-      indices = CoarseToFineScreening.best(Int(screening.refine.value), of: gains).sorted()
+      // The coarse greedy order, not the gain of each alone: measured on 500 summits of the 30" composite, the 40
+      // best alone were neighbours of a few summits and the plan among them reached 20,363 km² against 34,458.
+      let coarse = try screen.coarseSearch(of: setup.radars, baseNetwork: setup.baseRadars, threads: setup.threads)
+      indices = coarse.greedy(count: Int(screening.refine.value)).picks.map(\.candidate).sorted()
       print(
-        "screened \(setup.radars.count) candidates on a grid \(screen.factor) times coarser; refining the best "
-          + "\(indices.count) on the full grid")
+        "screened \(setup.radars.count) candidates on a grid \(screen.factor) times coarser; refining the "
+          + "\(indices.count) the coarse greedy ranks first on the full grid")
     } else {
       indices = Array(setup.radars.indices)
     }

@@ -70,6 +70,16 @@ public struct CoarseToFineScreening: Sendable {
   public func coarseGains(of candidates: [PlanningRadar], baseNetwork: [PlanningRadar], threads: Int)
     throws(SitePlanningError) -> [Double]
   {
+    try coarseSearch(of: candidates, baseNetwork: baseNetwork, threads: threads).gainsOverTheBase()
+  }
+
+  /// The search over `candidates` on top of `baseNetwork` on the coarse grid (its candidate `i` is candidate `i`):
+  /// every coarse field computed once, on `threads` threads (the search does not depend on them). Its lazy greedy
+  /// order ranks candidates by what each adds to those ranked before it, so neighbours of one good summit do not
+  /// crowd out the sites that complement it, as a ranking by gain alone lets them.
+  public func coarseSearch(of candidates: [PlanningRadar], baseNetwork: [PlanningRadar], threads: Int)
+    throws(SitePlanningError) -> SitingSearch
+  {
     let coarseTerrain = terrain.decimated(by: factor)
     let coarseRegions = regions.map {
       $0.decimated(by: factor, width: terrain.geometry.width, height: terrain.geometry.height)
@@ -84,9 +94,8 @@ public struct CoarseToFineScreening: Sendable {
     let screenObjective = try SitingObjective(
       geometry: coarseTerrain.geometry, earthRadius: kernel.earth.radius, regions: coarseRegions,
       altitudes: altitudes, baseNetwork: Array(coarse.prefix(baseNetwork.count)))
-    let coarseSearch = try SitingSearch(
+    return try SitingSearch(
       objective: screenObjective, candidates: Array(coarse.dropFirst(baseNetwork.count)), threads: threads)
-    return coarseSearch.gainsOverTheBase()
   }
 
   /// The indices of the `keep` largest `gains`, largest first (ties: lowest index).

@@ -14,7 +14,7 @@ public struct AirPictureCommand: ParsableCommand {
     version: version,
     subcommands: [
       CoverageCommand.self, RunCommand.self, CompareCommand.self, SensitivityCommand.self, BenchCommand.self,
-      TerrainCommand.self, ProfileCommand.self, VerticalCoverageCommand.self, PlanCommand.self,
+      TerrainCommand.self, ProfileCommand.self, VerticalCoverageCommand.self, PlanCommand.self, MergeCommand.self,
     ]
   )
 

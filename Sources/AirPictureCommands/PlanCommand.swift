@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OutputFiles
 
 /// `airpicture plan PLAN.yaml --out DIR`: where to add radars to a network for the most expected coverage.
 struct PlanCommand: ParsableCommand {
@@ -21,6 +22,12 @@ struct PlanCommand: ParsableCommand {
       Example:
         airpicture plan Scenarios/plan-vraem-border.yaml --out out/plan-vraem-border
         airpicture coverage out/plan-vraem-border/network.yaml --out out/plan-vraem-border-coverage
+
+      On a cluster, `--shard I/N` evaluates only shard I's slice of the candidates and writes a shard folder; \
+      `airpicture merge` takes all N folders and writes the same files as the unsharded run:
+        airpicture plan Scenarios/plan-vraem-border.yaml --shard 1/2 --out shards/1
+        airpicture plan Scenarios/plan-vraem-border.yaml --shard 2/2 --out shards/2
+        airpicture merge shards/1 shards/2 --out out/plan-vraem-border
       """)
 
   @Argument(help: "Plan file (YAML).")
@@ -35,8 +42,16 @@ struct PlanCommand: ParsableCommand {
   @Option(help: "Worker threads (default: all cores); results do not depend on it.")
   var threads: Int?
 
+  @Option(
+    help: ArgumentHelp(
+      "Evaluate only shard I of N of the candidates (I from 1 to N) and write a shard folder for `merge`; 'auto' "
+        + "reads it from a Slurm array or a Kubernetes Indexed Job.",
+      valueName: "I/N|auto"))
+  var shard: String?
+
   func validate() throws {
     if let threads, threads < 1 { throw ValidationError("--threads must be 1 or more") }
+    if let shard { _ = try ShardSelection(parsing: shard, environment: ProcessInfo.processInfo.environment) }
   }
 
   func run() throws { try SitingPlanRun(command: self).execute() }

@@ -11,8 +11,38 @@ import SitePlanning
 /// beside DIR and moved into place only when every file is complete.
 struct SitingPlanRun {
   let command: PlanCommand
+  /// The checked shard folders whose footprints stand in for evaluating the candidates (`airpicture merge`).
+  var shards: ShardSet? = nil
 
+  /// What the three phases share: the plan, its terrain and regions, and the radars to weigh.
+  struct Setup {
+    var plan: SitingPlanFile
+    var demPath: String
+    var reporter: ProgressReporter
+    var terrain: ElevationGrid
+    var regions: [PlanningRegion]
+    var altitudes: [PlanningAltitude]
+    var earth: EarthModel
+    var criterion: DetectionCriterion
+    var builder: FootprintBuilder
+    var keep: [Bool]
+    var threads: Int
+    var baseRadars: [PlanningRadar]
+    var candidates: [CandidateSite]
+    var radars: [PlanningRadar]
+    var count: Int
+  }
+
+  /// Prepares, evaluates the candidates (or this shard's slice of them, or reads them from the shards), then
+  /// searches and writes; a shard run stops after writing its shard folder.
   func execute() throws {
+    let setup = try prepare()
+    guard let evaluation = try evaluateCandidates(setup) else { return }
+    try searchAndWrite(setup, evaluation)
+  }
+
+  /// The first phase: the plan, the DEM, the regions on its grid, the base network and the candidate sites.
+  func prepare() throws -> Setup {
     let plan = try SitingPlanReader.read(contentsOf: command.plan)
     let network = plan.network
     let choice = try DEMChoice(given: command.dem, candidates: network.demCandidates, scenario: network.id)
@@ -47,7 +77,6 @@ struct SitingPlanRun {
         name: $0.name, type: $0.type, coordinate: GeoCoordinate(latitude: $0.latitude, longitude: $0.longitude),
         antenna: .aboveGround($0.antennaHeight.value))
     }
-    let base = try builder.coverages(of: baseRadars, keep: keep, threads: threads)
     let candidates = try candidateSites(plan, terrain: terrain, regions: regions, earth: earth)
     let count = Int(plan.sites.value)
     guard candidates.count >= count else {
@@ -58,7 +87,21 @@ struct SitingPlanRun {
       PlanningRadar(
         name: $0.name, type: plan.radarType, coordinate: $0.coordinate, antenna: .aboveGround(plan.mast.value))
     }
-    let coverages = try builder.coverages(of: radars, keep: keep, threads: threads)
+    return Setup(
+      plan: plan, demPath: choice.path, reporter: reporter, terrain: terrain, regions: regions, altitudes: altitudes,
+      earth: earth, criterion: criterion, builder: builder, keep: keep, threads: threads, baseRadars: baseRadars,
+      candidates: candidates, radars: radars, count: count)
+  }
+
+  /// The last phase: the base network's coverage, the search over the evaluated candidates, the files.
+  func searchAndWrite(_ setup: Setup, _ evaluation: CandidateEvaluation) throws {
+    let (plan, geometry, earth, threads) = (setup.plan, setup.terrain.geometry, setup.earth, setup.threads)
+    let (regions, altitudes, terrain, reporter, count) = (
+      setup.regions, setup.altitudes, setup.terrain, setup.reporter, setup.count
+    )
+    let base = try setup.builder.coverages(of: setup.baseRadars, keep: setup.keep, threads: threads)
+    let candidates = evaluation.indices.map { setup.candidates[$0] }
+    let coverages = evaluation.coverages
     let objective = try SitingObjective(
       geometry: geometry, earthRadius: earth.radius, regions: regions, altitudes: altitudes, baseNetwork: base)
     let search = try SitingSearch(objective: objective, candidates: coverages, threads: threads)
@@ -72,7 +115,7 @@ struct SitingPlanRun {
     let out = command.out ?? "out/\(plan.id)"
     let inputs =
       [RunInput(option: "plan", path: command.plan), RunInput(option: "network", path: plan.networkFile)]
-      + [RunInput(option: "DEM", path: choice.path)]
+      + [RunInput(option: "DEM", path: setup.demPath)]
     let output = try OutputFolder(out, option: "--out", inputs: inputs)
     do {
       try outcome.write(to: output.staging)

@@ -63,4 +63,6 @@ public struct SitingPlanFile: Sendable {
   public var flightLevels: [(level: Sourced<Double>, weight: Double)]
   /// Where candidate sites come from.
   public var candidates: Candidates
+  /// Coarse-to-fine screening of the candidates, when the plan asks for it (nil: every candidate on the full grid).
+  public var screening: Screening? = nil
 }

@@ -50,6 +50,36 @@ public struct CoarseToFineScreening: Sendable {
   public func screen(
     candidates: [PlanningRadar], baseNetwork: [PlanningRadar], keep: Int, threads: Int
   ) throws(SitePlanningError) -> Outcome {
+    let gains = try coarseGains(of: candidates, baseNetwork: baseNetwork, threads: threads)
+    let kept = Self.best(keep, of: gains)
+    let fineObjective = try SitingObjective(
+      geometry: terrain.geometry, earthRadius: kernel.earth.radius, regions: regions, altitudes: altitudes)
+    let fineBuilder = FootprintBuilder(terrain: terrain, criterion: criterion, altitudes: altitudes, kernel: kernel)
+    let fine = try fineBuilder.coverages(
+      of: baseNetwork + kept.map { candidates[$0] }, keep: fineObjective.counted, threads: threads)
+    let objective = try SitingObjective(
+      geometry: terrain.geometry, earthRadius: kernel.earth.radius, regions: regions, altitudes: altitudes,
+      baseNetwork: Array(fine.prefix(baseNetwork.count)))
+    let search = try SitingSearch(
+      objective: objective, candidates: Array(fine.dropFirst(baseNetwork.count)), threads: threads)
+    return Outcome(coarseGains: gains, kept: Array(kept), search: search)
+  }
+
+  /// Each candidate's gain over `baseNetwork` on the coarse grid, by candidate index: every coarse field computed
+  /// once, on `threads` threads (the gains do not depend on them).
+  public func coarseGains(of candidates: [PlanningRadar], baseNetwork: [PlanningRadar], threads: Int)
+    throws(SitePlanningError) -> [Double]
+  {
+    try coarseSearch(of: candidates, baseNetwork: baseNetwork, threads: threads).gainsOverTheBase()
+  }
+
+  /// The search over `candidates` on top of `baseNetwork` on the coarse grid (its candidate `i` is candidate `i`):
+  /// every coarse field computed once, on `threads` threads (the search does not depend on them). Its lazy greedy
+  /// order ranks candidates by what each adds to those ranked before it, so neighbours of one good summit do not
+  /// crowd out the sites that complement it, as a ranking by gain alone lets them.
+  public func coarseSearch(of candidates: [PlanningRadar], baseNetwork: [PlanningRadar], threads: Int)
+    throws(SitePlanningError) -> SitingSearch
+  {
     let coarseTerrain = terrain.decimated(by: factor)
     let coarseRegions = regions.map {
       $0.decimated(by: factor, width: terrain.geometry.width, height: terrain.geometry.height)
@@ -64,22 +94,13 @@ public struct CoarseToFineScreening: Sendable {
     let screenObjective = try SitingObjective(
       geometry: coarseTerrain.geometry, earthRadius: kernel.earth.radius, regions: coarseRegions,
       altitudes: altitudes, baseNetwork: Array(coarse.prefix(baseNetwork.count)))
-    let coarseSearch = try SitingSearch(
+    return try SitingSearch(
       objective: screenObjective, candidates: Array(coarse.dropFirst(baseNetwork.count)), threads: threads)
-    let gains = coarseSearch.gainsOverTheBase()
-    let kept = gains.indices.sorted { gains[$0] != gains[$1] ? gains[$0] > gains[$1] : $0 < $1 }
-      .prefix(max(keep, 0))
-    let fineObjective = try SitingObjective(
-      geometry: terrain.geometry, earthRadius: kernel.earth.radius, regions: regions, altitudes: altitudes)
-    let fineBuilder = FootprintBuilder(terrain: terrain, criterion: criterion, altitudes: altitudes, kernel: kernel)
-    let fine = try fineBuilder.coverages(
-      of: baseNetwork + kept.map { candidates[$0] }, keep: fineObjective.counted, threads: threads)
-    let objective = try SitingObjective(
-      geometry: terrain.geometry, earthRadius: kernel.earth.radius, regions: regions, altitudes: altitudes,
-      baseNetwork: Array(fine.prefix(baseNetwork.count)))
-    let search = try SitingSearch(
-      objective: objective, candidates: Array(fine.dropFirst(baseNetwork.count)), threads: threads)
-    return Outcome(coarseGains: gains, kept: Array(kept), search: search)
+  }
+
+  /// The indices of the `keep` largest `gains`, largest first (ties: lowest index).
+  public static func best(_ keep: Int, of gains: [Double]) -> [Int] {
+    Array(gains.indices.sorted { gains[$0] != gains[$1] ? gains[$0] > gains[$1] : $0 < $1 }.prefix(max(keep, 0)))
   }
 
   /// The radar with an antenna given above ground turned into one above sea level over the full terrain.

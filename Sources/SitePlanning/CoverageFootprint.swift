@@ -37,6 +37,21 @@ public struct CoverageFootprint: Sendable, Equatable {
     }
   }
 
+  /// A footprint from its runs per altitude, as `runs` gives them (ascending, not touching, none empty); nil when
+  /// they are not so.
+  public init?(runs: [[Run]]) {
+    for list in runs {
+      var end: UInt64?
+      for run in list {
+        guard run.count > 0 else { return nil }
+        if let end, UInt64(run.first) <= end { return nil }
+        end = UInt64(run.first) + UInt64(run.count)
+        guard end! <= UInt64(UInt32.max) + 1 else { return nil }
+      }
+    }
+    self.runs = runs
+  }
+
   /// Per planning altitude, the covered cells, ascending (expanded from the runs).
   public var coveredCells: [[UInt32]] {
     runs.map { $0.flatMap { $0.first..<($0.first + $0.count) } }

@@ -18,6 +18,9 @@ struct SitingPlanRun {
   struct Setup {
     var plan: SitingPlanFile
     var demPath: String
+    /// Whether the DEM is a coarser fallback for the one the network names.
+    var coarseTerrain: Bool
+    var georeference: RasterGeoreference
     var reporter: ProgressReporter
     var terrain: ElevationGrid
     var regions: [PlanningRegion]
@@ -88,7 +91,9 @@ struct SitingPlanRun {
         name: $0.name, type: plan.radarType, coordinate: $0.coordinate, antenna: .aboveGround(plan.mast.value))
     }
     return Setup(
-      plan: plan, demPath: choice.path, reporter: reporter, terrain: terrain, regions: regions, altitudes: altitudes,
+      plan: plan, demPath: choice.path, coarseTerrain: choice.isFallback,
+      georeference: terrainSource.georeference(of: full), reporter: reporter, terrain: terrain, regions: regions,
+      altitudes: altitudes,
       earth: earth, criterion: criterion, builder: builder, keep: keep, threads: threads, baseRadars: baseRadars,
       candidates: candidates, radars: radars, count: count)
   }
@@ -109,8 +114,8 @@ struct SitingPlanRun {
     let swapped = search.improveBySwaps(greedy.picks.map(\.candidate))
     let outcome = SitingPlanOutcome(
       plan: plan, candidates: candidates, terrain: terrain, search: search, greedy: greedy, swapped: swapped,
-      planPath: command.plan, demPath: choice.path, georeference: terrainSource.georeference(of: full), earth: earth,
-      baseRadars: baseRadars, coarseTerrain: choice.isFallback)
+      planPath: command.plan, demPath: setup.demPath, georeference: setup.georeference, earth: earth,
+      baseRadars: setup.baseRadars, coarseTerrain: setup.coarseTerrain)
 
     let out = command.out ?? "out/\(plan.id)"
     let inputs =

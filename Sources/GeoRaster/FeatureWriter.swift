@@ -122,6 +122,9 @@ public enum FeatureWriter {
     // ExtendedData/Data is linear, and Google Earth shows it the same way.
     if libKML { CPLSetThreadLocalConfigOption("LIBKML_USE_SIMPLEFIELD", "NO") }
     defer { if libKML { CPLSetThreadLocalConfigOption("LIBKML_USE_SIMPLEFIELD", nil) } }
+    // Same inputs, same bytes: GeoPackage's `last_change` is otherwise the time of writing.
+    CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", ClassPolygonWriter.reproducibleDate)
+    defer { CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nil) }
     try AtomicOutput.write(to: path) { temporary in
       guard let driver = GDALGetDriverByName(name),
         let dataset = GDALCreate(driver, temporary, 0, 0, 0, GDT_Unknown, nil)

@@ -37,9 +37,12 @@ struct SitingPlanRun {
     let criterion = DetectionCriterion(
       target: plan.target, minimumProbability: network.coverageProbability.value,
       falseAlarmProbability: network.falseAlarmProbability.value)
-    let builder = FootprintBuilder(
+    var builder = FootprintBuilder(
       terrain: terrain, criterion: criterion, altitudes: altitudes, kernel: LineOfSightKernel(earth: earth))
     let threads = command.threads ?? ProcessInfo.processInfo.activeProcessorCount
+    builder.flights = try plan.flights.map {
+      try SitingPlanFlights.flights($0, dem: choice.path, threads: threads, reporter: reporter)
+    }
     let keep = (0..<(geometry.width * geometry.height)).map { cell in regions.contains { $0.mask[cell] } }
 
     let baseRadars = network.radars.filter { plan.configuration.realTimeOperators.contains($0.operator) }.map {
@@ -60,7 +63,8 @@ struct SitingPlanRun {
     }
     let coverages = try builder.coverages(of: radars, keep: keep, threads: threads)
     let objective = try SitingObjective(
-      geometry: geometry, earthRadius: earth.radius, regions: regions, altitudes: altitudes, baseNetwork: base)
+      geometry: geometry, earthRadius: earth.radius, regions: regions, altitudes: altitudes, baseNetwork: base,
+      flights: plan.flights.map { FlightObjective(count: Int($0.count.value), weight: $0.weight.value * 1e6) })
     let search = try SitingSearch(objective: objective, candidates: coverages, threads: threads)
     let greedy = search.greedy(count: count)
     let swapped = search.improveBySwaps(greedy.picks.map(\.candidate))

@@ -7,9 +7,10 @@ import Testing
 /// that `peru-planned`'s four notional 3D radars add to their base, and the VRAEM gains the plan reports must be what
 /// `coverage` computes for its sites.
 ///
-/// To stay near a minute, every study runs for the non-cooperative target alone (a copy of each scenario without the
-/// cooperative target: a target's coverage does not depend on the others, and the secondary radars see nothing of a
-/// silent transponder, so the figures are those of the full studies).
+/// To stay near a minute, every study runs for the non-cooperative target at 300 m AGL alone (a copy of each scenario
+/// without the cooperative target, the other altitudes and the flight levels: a target's coverage at one altitude does
+/// not depend on the others, and the secondary radars see nothing of a silent transponder, so the figures are those
+/// of the full studies).
 @Suite final class PlanFiveTimesTests {
   static let repository = AirPictureProcess.repository
   static let scenarios = repository.appendingPathComponent("Scenarios")
@@ -24,17 +25,29 @@ import Testing
 
   init() throws { folder = try TestFolder("plan-five-times") }
 
-  /// `text`, a coverage scenario beside `Scenarios/` (or with absolute paths), without its cooperative target and
-  /// with its radar types, regions and borders files given as absolute paths.
+  /// `text`, a coverage scenario beside `Scenarios/` (or with absolute paths), without its cooperative target, at
+  /// 300 m AGL alone (no other altitude, no flight level), and with its radar types, regions and borders files given
+  /// as absolute paths.
   static func nonCooperativeOnly(_ text: String) -> String {
     var lines: [Substring] = []
     var skipping = false
+    var inFlightLevels = false
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
       if line.hasPrefix("  - id: cooperative") {
         skipping = true
         continue
       }
       if skipping && !line.hasPrefix("    ") { skipping = false }
+      if line.hasPrefix("flight_levels:") {
+        inFlightLevels = true
+        continue
+      }
+      if inFlightLevels && line.hasPrefix("  ") { continue }
+      inFlightLevels = false
+      if line.hasPrefix("altitudes_agl_m:") {
+        lines.append("altitudes_agl_m: [300]")
+        continue
+      }
       if !skipping { lines.append(line) }
     }
     let folder = scenarios.path + "/"

@@ -75,6 +75,7 @@ struct SitingPlanRun {
     let inputs =
       [RunInput(option: "plan", path: command.plan), RunInput(option: "network", path: plan.networkFile)]
       + [RunInput(option: "DEM", path: choice.path)]
+      + (plan.flights.map { [RunInput(option: "flights scenario", path: $0.scenarioFile)] } ?? [])
     let output = try OutputFolder(out, option: "--out", inputs: inputs)
     do {
       try outcome.write(to: output.staging)

@@ -12,7 +12,7 @@ enum PlanShardData {
   static let dataFile = "footprints.bin"
 
   /// The plan's input files, hashed: the plan, the base network scenario, the radar types files both name, the
-  /// regions, the candidate point layer and the DEM. A GDAL virtual path (`/vsicurl/…`) is recorded by its path.
+  /// regions, the candidate point layer, the flight term's interdiction scenario and its network, and the DEM. A GDAL virtual path (`/vsicurl/…`) is recorded by its path.
   static func inputs(planPath: String, setup: SitingPlanRun.Setup) throws -> [ShardManifest.Input] {
     let plan = setup.plan
     var files: [(String, String)] = [("plan", planPath), ("network", plan.networkFile)]
@@ -20,6 +20,12 @@ enum PlanShardData {
     if let types = referencedPath("radar_types", in: plan.networkFile) { files.append(("network radar types", types)) }
     if let regions = plan.network.regionsFile { files.append(("regions", regions)) }
     if let points = plan.candidates.file?.value { files.append(("candidate points", points)) }
+    if let flights = plan.flights {
+      files.append(("flights scenario", flights.scenarioFile))
+      if let network = referencedPath("network", in: flights.scenarioFile) {
+        files.append(("flights network", network))
+      }
+    }
     files.append(("dem", setup.demPath))
     return try files.map { role, path in
       path.hasPrefix("/vsi")

@@ -63,7 +63,7 @@ struct SitingPlanOutcome {
   var planCSV: String {
     var lines = [
       (["rank", "site", "lat_deg", "lon_deg", "ground_m", "mast_m"] + columnsPerSplit
-        + ["cumulative_expected_km2", "upper_bound_km2", "guaranteed_share"]).joined(separator: ",")
+        + ["cumulative_expected_km2", "upper_bound_km2", "guaranteed_share"] + flightColumns).joined(separator: ",")
     ]
     let bound = number(greedy.upperBound / 1e6)
     for row in rows {
@@ -74,7 +74,7 @@ struct SitingPlanOutcome {
           number(plan.mast.value),
         ] + row.gains.flatMap { $0.map { number($0) } } + [
           number(row.cumulative), bound, number(share, 4),
-        ]
+        ] + flightFields(row)
       lines.append(fields.joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
@@ -114,7 +114,7 @@ struct SitingPlanOutcome {
           "rank": row.rank, "site": row.candidate.name, "lat_deg": row.candidate.coordinate.latitude,
           "lon_deg": row.candidate.coordinate.longitude, "ground_m": row.candidate.groundHeight ?? 0,
           "mast_m": plan.mast.value, "gain_km2": gains, "cumulative_expected_km2": row.cumulative,
-        ]
+        ].merging(flightJSON(row)) { $1 }
       }
       let object: [String: Any] = [
         "plan": plan.id, "title": plan.title, "network": plan.network.id, "radar_type": plan.radarType.id.rawValue,
@@ -123,7 +123,7 @@ struct SitingPlanOutcome {
         "final_expected_km2": swapped.value / 1e6, "online_upper_bound_km2": greedy.onlineUpperBound / 1e6,
         "upper_bound_km2": greedy.upperBound / 1e6, "guaranteed_share": share, "swaps": swapped.swaps.count,
         "candidates": candidates.count, "gain_evaluations": greedy.gainEvaluations, "sites": sites,
-      ]
+      ].merging(flightJSON) { $1 }
       return try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
     }
   }
@@ -147,6 +147,7 @@ struct SitingPlanOutcome {
       "base \(number(greedy.baseValue / 1e6, 0)) km2; with the sites \(number(swapped.value / 1e6, 0)) km2; "
         + "the best \(swapped.chosen.count) sites reach at most \(number(greedy.upperBound / 1e6, 0)) km2 "
         + "(at least \(number(share * 100)) % of the best gain reached; \(swapped.swaps.count) swaps)")
+    lines += flightSummary
     return lines.joined(separator: "\n")
   }
 

@@ -70,9 +70,12 @@ struct SitingPlanRun {
     let criterion = DetectionCriterion(
       target: plan.target, minimumProbability: network.coverageProbability.value,
       falseAlarmProbability: network.falseAlarmProbability.value)
-    let builder = FootprintBuilder(
+    var builder = FootprintBuilder(
       terrain: terrain, criterion: criterion, altitudes: altitudes, kernel: LineOfSightKernel(earth: earth))
     let threads = command.threads ?? ProcessInfo.processInfo.activeProcessorCount
+    builder.flights = try plan.flights.map {
+      try SitingPlanFlights.flights($0, dem: choice.path, threads: threads, reporter: reporter)
+    }
     let keep = (0..<(geometry.width * geometry.height)).map { cell in regions.contains { $0.mask[cell] } }
 
     let baseRadars = network.radars.filter { plan.configuration.realTimeOperators.contains($0.operator) }.map {
@@ -108,7 +111,8 @@ struct SitingPlanRun {
     let candidates = evaluation.indices.map { setup.candidates[$0] }
     let coverages = evaluation.coverages
     let objective = try SitingObjective(
-      geometry: geometry, earthRadius: earth.radius, regions: regions, altitudes: altitudes, baseNetwork: base)
+      geometry: geometry, earthRadius: earth.radius, regions: regions, altitudes: altitudes, baseNetwork: base,
+      flights: plan.flights.map { FlightObjective(count: Int($0.count.value), weight: $0.weight.value * 1e6) })
     let search = try SitingSearch(objective: objective, candidates: coverages, threads: threads)
     let greedy = search.greedy(count: count)
     let swapped = search.improveBySwaps(greedy.picks.map(\.candidate))
@@ -121,6 +125,7 @@ struct SitingPlanRun {
     let inputs =
       [RunInput(option: "plan", path: command.plan), RunInput(option: "network", path: plan.networkFile)]
       + [RunInput(option: "DEM", path: setup.demPath)]
+      + (plan.flights.map { [RunInput(option: "flights scenario", path: $0.scenarioFile)] } ?? [])
     let output = try OutputFolder(out, option: "--out", inputs: inputs)
     do {
       try outcome.write(to: output.staging)

@@ -22,4 +22,12 @@ public struct CoverageLimits: Sendable, Hashable {
     self.minimumElevation = minimumElevation
     self.maximumElevation = maximumElevation
   }
+
+  /// Limits out to `maximumRange` metres, all round, between the beam elevations `elevations` (degrees): what a
+  /// radar type's elevation limits and the range it covers a target to give, for the coverage studies and the planner
+  /// alike.
+  public init(maximumRange: Double, elevations: ClosedRange<Double>) {
+    self.init(
+      maximumRange: maximumRange, minimumElevation: elevations.lowerBound, maximumElevation: elevations.upperBound)
+  }
 }

@@ -4,9 +4,7 @@ import RadarModels
 extension RadarPlacement {
   /// This radar's limits out to `range` metres: its type's elevation limits, all round.
   public func limits(range: Double) -> CoverageLimits {
-    CoverageLimits(
-      maximumRange: range, minimumElevation: type.elevationLimits.value.lowerBound,
-      maximumElevation: type.elevationLimits.value.upperBound)
+    CoverageLimits(maximumRange: range, elevations: type.elevationLimits.value)
   }
 
   /// This radar's limits at its type's instrumented range.

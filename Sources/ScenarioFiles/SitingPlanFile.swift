@@ -1,3 +1,4 @@
+import InterdictionModels
 import RadarModels
 
 /// A plan file (`airpicture plan PLAN.yaml`): which radars to add to a base network, where they may stand, and what
@@ -37,6 +38,21 @@ public struct SitingPlanFile: Sendable {
     public var boundingBox: [Double]?
   }
 
+  /// The optional flight term of the objective: the share of an interdiction scenario's simulated suspect flights
+  /// that some radar sees.
+  public struct Flights: Sendable {
+    /// The interdiction scenario's path (resolved).
+    public var scenarioFile: String
+    /// The interdiction scenario (its flight pattern and the network its traffickers route around).
+    public var scenario: InterdictionScenario
+    /// How many flights to simulate.
+    public var count: Sourced<Double>
+    /// The seed of their draws.
+    public var seed: UInt64
+    /// What seeing every flight counts for, km² of the area term.
+    public var weight: Sourced<Double>
+  }
+
   /// The plan's identifier (names the output).
   public var id: String
   /// A one-line title.
@@ -65,4 +81,6 @@ public struct SitingPlanFile: Sendable {
   public var candidates: Candidates
   /// Coarse-to-fine screening of the candidates, when the plan asks for it (nil: every candidate on the full grid).
   public var screening: Screening? = nil
+  /// The flight term of the objective, when the plan has one.
+  public var flights: Flights? = nil
 }

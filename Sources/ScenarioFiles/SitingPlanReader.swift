@@ -15,7 +15,7 @@ public enum SitingPlanReader {
     let document = try YAMLValue.document(yaml, file: file)
     let fields = try document.mapping(allowed: [
       "plan", "title", "network", "radar_types", "radar", "sites", "target", "configuration", "regions", "altitudes",
-      "candidates", "screening",
+      "candidates", "screening", "objective",
     ])
     func resolve(_ value: YAMLValue) throws -> String {
       let text = try value.string()
@@ -87,11 +87,33 @@ public enum SitingPlanReader {
       throw candidatesField.error("give 'from_dem', 'file' or both")
     }
     let screening = try fields["screening"].map { try Self.screening($0, sites: sites.value) }
+    var flights: SitingPlanFile.Flights?
+    if let objective = fields["objective"] {
+      let objectiveFields = try objective.mapping(allowed: ["flights"])
+      if let entry = objectiveFields["flights"] { flights = try self.flights(entry, resolve: resolve) }
+    }
     return SitingPlanFile(
       id: id, title: title, networkFile: networkPath, network: network, radarType: type, mast: mast, sites: sites,
       target: target, configuration: configuration, regions: regions, altitudesAGL: agl.map { ($0.value, $0.weight) },
       flightLevels: levels.map { ($0.value, $0.weight) },
-      candidates: SitingPlanFile.Candidates(fromDEM: fromDEM, file: pointFile), screening: screening)
+      candidates: SitingPlanFile.Candidates(fromDEM: fromDEM, file: pointFile), screening: screening, flights: flights)
+  }
+
+  /// `{scenario: interdiction-2025.yaml, count: {value: 1000, …}, seed: 1, weight_km2: {value: …, …}}`.
+  private static func flights(_ entry: YAMLValue, resolve: (YAMLValue) throws -> String) throws
+    -> SitingPlanFile.Flights
+  {
+    let fields = try entry.mapping(allowed: ["scenario", "count", "seed", "weight_km2"])
+    let path = try resolve(try fields.required("scenario", in: entry))
+    let countField = try fields.required("count", in: entry)
+    let count = try countField.sourced(in: 1...1_000_000)
+    guard count.value == count.value.rounded() else { throw countField.error("give a whole number of flights") }
+    let seedField = try fields.required("seed", in: entry)
+    let seed = try seedField.double(in: 0...9_007_199_254_740_992)
+    guard seed == seed.rounded() else { throw seedField.error("give a whole number") }
+    return SitingPlanFile.Flights(
+      scenarioFile: path, scenario: try InterdictionScenarioReader.read(contentsOf: path), count: count,
+      seed: UInt64(seed), weight: try fields.required("weight_km2", in: entry).sourced(in: 0...100_000_000))
   }
 
   /// `{name: "VRAEM", weight: {value: 1, assumption: "…"}}`.

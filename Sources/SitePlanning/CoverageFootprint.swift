@@ -57,8 +57,14 @@ public struct CoverageFootprint: Sendable, Equatable {
     runs.map { $0.flatMap { $0.first..<($0.first + $0.count) } }
   }
 
-  /// Number of altitudes.
+  /// Number of altitudes (with the flight layer, when the objective has one: see `SitingObjective`).
   public var altitudeCount: Int { runs.count }
+
+  /// Adds a layer of elements other than cells after the altitudes: the covered flights' indices (ascending, no
+  /// repeats), which the objective reads as one more layer of elements.
+  public mutating func appendLayer(_ elements: [UInt32]) {
+    runs += CoverageFootprint(coveredCells: [elements]).runs
+  }
 
   /// Bytes the runs take (for memory estimates).
   public var byteCount: Int { runs.reduce(0) { $0 + $1.count * MemoryLayout<Run>.stride } }

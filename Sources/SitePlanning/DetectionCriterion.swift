@@ -25,8 +25,6 @@ public struct DetectionCriterion: Sendable, Equatable {
     let range = type.coverageRange(
       of: target, minimumProbability: minimumProbability, falseAlarmProbability: falseAlarmProbability)
     guard range > 0 else { return nil }
-    return CoverageLimits(
-      maximumRange: range, minimumElevation: type.elevationLimits.value.lowerBound,
-      maximumElevation: type.elevationLimits.value.upperBound)
+    return CoverageLimits(maximumRange: range, elevations: type.elevationLimits.value)
   }
 }

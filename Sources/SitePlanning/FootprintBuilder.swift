@@ -12,6 +12,9 @@ public struct FootprintBuilder: Sendable {
   public var altitudes: [PlanningAltitude]
   /// Earth radius and refraction, and how finely the terrain is sampled.
   public var kernel: LineOfSightKernel
+  /// Simulated flights, when the objective has a flight layer: each footprint then lists, after its altitudes, the
+  /// flights the radar covers (`FlightCoverage`), tested while the radar's field is at hand and then dropped.
+  public var flights: [PlanningFlight]?
 
   /// A builder; the kernel's own thread count is ignored (each radar runs on one thread, radars in parallel).
   public init(
@@ -51,9 +54,10 @@ public struct FootprintBuilder: Sendable {
   private func coverage(of radar: PlanningRadar, keep: [Bool], kernel: LineOfSightKernel)
     throws(SitePlanningError) -> SiteCoverage
   {
+    let layers = altitudes.count + (flights == nil ? 0 : 1)
     let empty = SiteCoverage(
       name: radar.name, availability: radar.availability,
-      footprint: CoverageFootprint(coveredCells: altitudes.map { _ in [] }))
+      footprint: CoverageFootprint(coveredCells: (0..<layers).map { _ in [] }))
     guard let limits = criterion.limits(for: radar.type) else { return empty }
     let position = MapPoint(x: radar.coordinate.longitude, y: radar.coordinate.latitude)
     guard
@@ -69,8 +73,8 @@ public struct FootprintBuilder: Sendable {
     } catch {
       throw .kernel(site: radar.name, error)
     }
-    return SiteCoverage(
-      name: radar.name, availability: radar.availability,
-      footprint: CoverageFootprint(field: field, in: terrain.geometry, altitudes: altitudes, keep: keep))
+    var footprint = CoverageFootprint(field: field, in: terrain.geometry, altitudes: altitudes, keep: keep)
+    if let flights { footprint.appendLayer(FlightCoverage.coveredFlights(by: field, of: flights)) }
+    return SiteCoverage(name: radar.name, availability: radar.availability, footprint: footprint)
   }
 }

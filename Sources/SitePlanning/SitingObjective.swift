@@ -14,6 +14,14 @@ import CoverageKernel
 /// for every draw), and non-negative sums and expectations of submodular functions are submodular. Hence
 /// g(S) = f(S) − f(∅) is monotone submodular with g(∅) = 0, and greedy selection of K sites attains at least
 /// (1 − 1/e) of the best g over K sites (Nemhauser, Wolsey and Fisher 1978).
+///
+/// With a flight layer (`FlightObjective`), f gains a term of the same form over other elements: W/N · Σ_flights
+/// (1 − Π_{i covers flight} (1 − a_i)), the expected share of N simulated suspect flights that some radar sees,
+/// times a weight W. Its elements are flights instead of cells, but it is again a non-negative weighted coverage
+/// function with independent availabilities, so the argument above holds for it word for word; the sum of the two
+/// is monotone submodular and the guarantee stands. The flights are one more layer of elements after the
+/// altitudes (a footprint's last layer lists the flights the radar covers), so the area terms are computed exactly
+/// as without it.
 public struct SitingObjective: Sendable {
   /// The planning grid's cell count.
   public let cellCount: Int
@@ -31,13 +39,17 @@ public struct SitingObjective: Sendable {
   let baseMiss: [[Double]]
   /// Per cell: true inside some region (the only cells a footprint needs to keep).
   public let counted: [Bool]
+  /// The flight layer, when the objective has one.
+  public let flights: FlightObjective?
+  /// Layers of elements a footprint must have: the altitudes, then the flights when there are.
+  var layerCount: Int { altitudes.count + (flights == nil ? 0 : 1) }
 
   /// The objective over `geometry` for `regions` at `altitudes`, on top of `baseNetwork`. Throws for a region mask
   /// of the wrong size, a negative or non-finite weight, an availability outside 0…1, or a base radar with the
   /// wrong number of altitudes.
   public init(
     geometry: GridGeometry, earthRadius: Double = EarthModel.meanRadius, regions: [PlanningRegion],
-    altitudes: [PlanningAltitude], baseNetwork: [SiteCoverage] = []
+    altitudes: [PlanningAltitude], baseNetwork: [SiteCoverage] = [], flights: FlightObjective? = nil
   ) throws(SitePlanningError) {
     let cellCount = geometry.width * geometry.height
     for region in regions {
@@ -51,7 +63,11 @@ public struct SitingObjective: Sendable {
     for altitude in altitudes where !(altitude.weight.isFinite && altitude.weight >= 0) {
       throw .invalidFigure(name: "altitude weight", value: altitude.weight, valid: "0 or more")
     }
+    if let flights, !(flights.weight.isFinite && flights.weight >= 0) {
+      throw .invalidFigure(name: "flight weight", value: flights.weight, valid: "0 or more")
+    }
     self.cellCount = cellCount
+    self.flights = flights
     self.regions = regions
     self.altitudes = altitudes
     self.baseNetwork = baseNetwork
@@ -70,17 +86,22 @@ public struct SitingObjective: Sendable {
       }
     }
     self.counted = counted
-    cellWeights = altitudes.map { altitude in (0..<cellCount).map { altitude.weight * areas[$0] * regionWeight[$0] } }
+    var weights = altitudes.map { altitude in (0..<cellCount).map { altitude.weight * areas[$0] * regionWeight[$0] } }
     var miss = altitudes.map { _ in [Double](repeating: 1, count: cellCount) }
+    if let flights {
+      weights.append([Double](repeating: flights.weightPerFlight, count: flights.count))
+      miss.append([Double](repeating: 1, count: flights.count))
+    }
+    cellWeights = weights
     for radar in baseNetwork {
-      try Self.check(radar, altitudes: altitudes.count)
+      try Self.check(radar, altitudes: miss.count)
       Self.apply(radar, to: &miss)
     }
     baseMiss = miss
   }
 
   /// Throws when `radar` is unusable with this objective (availability outside 0…1, altitudes that differ).
-  func check(_ radar: SiteCoverage) throws(SitePlanningError) { try Self.check(radar, altitudes: altitudes.count) }
+  func check(_ radar: SiteCoverage) throws(SitePlanningError) { try Self.check(radar, altitudes: layerCount) }
 
   private static func check(_ radar: SiteCoverage, altitudes: Int) throws(SitePlanningError) {
     guard (0...1).contains(radar.availability) else {
@@ -106,13 +127,25 @@ public struct SitingObjective: Sendable {
     return miss
   }
 
-  /// The objective for given miss probabilities: Σ w(c, h) (1 − miss(c, h)), summed cell by cell in order.
+  /// The objective for given miss probabilities: Σ w(c, h) (1 − miss(c, h)), summed cell by cell in order (the
+  /// flights last, when there are).
   func value(miss: [[Double]]) -> Double {
     var total = 0.0
     for (altitude, weights) in cellWeights.enumerated() {
-      for cell in 0..<cellCount where weights[cell] > 0 { total += weights[cell] * (1 - miss[altitude][cell]) }
+      for cell in weights.indices where weights[cell] > 0 { total += weights[cell] * (1 - miss[altitude][cell]) }
     }
     return total
+  }
+
+  /// The expected share of the flights some radar sees, for given miss probabilities; nil without flights.
+  func detectedShare(miss: [[Double]]) -> Double? {
+    guard let flights, flights.count > 0 else { return nil }
+    return 1 - miss[altitudes.count].reduce(0, +) / Double(flights.count)
+  }
+
+  /// The expected share of the flights detected with `radars` added to the base network; nil without flights.
+  public func detectedShare(of radars: [SiteCoverage]) -> Double? {
+    detectedShare(miss: missProbabilities(with: radars))
   }
 
   /// What adding `radar` to the radars whose miss probabilities are `miss` adds to the objective.
@@ -130,7 +163,7 @@ public struct SitingObjective: Sendable {
   /// to both.
   func gainByRegionAndAltitude(of radar: SiteCoverage, miss: [[Double]]) -> [[Double]] {
     var gains = regions.map { _ in [Double](repeating: 0, count: altitudes.count) }
-    for altitude in 0..<radar.footprint.altitudeCount {
+    for altitude in altitudes.indices {
       let scale = altitudes[altitude].weight * radar.availability
       radar.footprint.forEachCell(atAltitude: altitude) { cell in
         let expected = scale * cellAreas[cell] * miss[altitude][cell]

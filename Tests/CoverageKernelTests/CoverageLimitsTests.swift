@@ -63,4 +63,11 @@ import Testing
     #expect(field.lowestAltitudeMSL[shadowed] == .infinity)
     #expect(!field.isVisible(shadowed, altitudeAGL: 10_000))
   }
+
+  /// A radar type's elevation limits as a range give the same limits as the two bounds given apart.
+  @Test func elevationsAsARangeSetBothBounds() {
+    let limits = CoverageLimits(maximumRange: 250_000, elevations: -2...30)
+    #expect(limits == CoverageLimits(maximumRange: 250_000, minimumElevation: -2, maximumElevation: 30))
+    #expect(limits.minimumRange == 0 && limits.sector == nil)
+  }
 }

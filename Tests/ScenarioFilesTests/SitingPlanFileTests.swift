@@ -91,3 +91,52 @@ import Testing
     #expect(missingError.field == "target" && missingError.message == "missing field", "\(missingError)")
   }
 }
+
+/// The plan's optional flight objective.
+@Suite struct SitingPlanFlightsTests {
+  static let shipped = SitingPlanFileTests.scenarios.appendingPathComponent("plan-vraem-border-flights.yaml")
+  static let valid = (try? String(contentsOf: shipped, encoding: .utf8)) ?? ""
+
+  @Test func theShippedFlightPlanNamesItsScenarioCountSeedAndWeight() throws {
+    let plan = try SitingPlanReader.read(contentsOf: Self.shipped.path)
+    let flights = try #require(plan.flights)
+    #expect(flights.scenario.id == "interdiction-2025")
+    #expect(flights.scenarioFile.hasSuffix("/Scenarios/interdiction-2025.yaml"))
+    #expect(flights.count.value == 1000 && flights.seed == 1 && flights.weight.value == 20_000)
+    // The plan without the entry has no flight term.
+    #expect(try SitingPlanReader.read(contentsOf: SitingPlanFileTests.shipped.path).flights == nil)
+  }
+
+  @Test(arguments: [
+    ("    seed: 1", "    seed: 1.5", "objective.flights.seed", "whole number"),
+    ("    count: {value: 1000,", "    count: {value: 0,", "objective.flights.count.value", "outside"),
+    ("    count: {value: 1000,", "    count: {value: 10.5,", "objective.flights.count", "whole number"),
+    ("    seed: 1", "    seed: 1\n    colour: red", "objective.flights.colour", "unknown field"),
+    ("  flights:", "  flights_off:", "objective.flights_off", "unknown field"),
+    (
+      "    weight_km2: {value: 20000, assumption:", "    weight_km2: {value: 20000, note:",
+      "objective.flights.weight_km2.note",
+      "unknown field"
+    ),
+  ])
+  func badFlightEntriesNameTheOffendingField(replace: String, with: String, field: String, message: String) throws {
+    #expect(Self.valid.components(separatedBy: replace).count == 2, "'\(replace)' is not unique in the plan")
+    let broken = Self.valid.replacingOccurrences(of: replace, with: with)
+    do {
+      _ = try SitingPlanReader.parse(yaml: broken, file: "bad.yaml", folder: SitingPlanFileTests.scenarios)
+      Issue.record("parsed")
+    } catch let error as ScenarioFileError {
+      #expect(error.field == field, "\(error)")
+      #expect(error.description.contains(message), "\(error)")
+      #expect(error.description.hasPrefix("bad.yaml:") && error.line != nil, "\(error)")
+    }
+  }
+
+  @Test func aMissingScenarioFileIsRefused() {
+    let broken = Self.valid.replacingOccurrences(
+      of: "scenario: interdiction-2025.yaml", with: "scenario: no-such-scenario.yaml")
+    #expect(throws: (any Error).self) {
+      try SitingPlanReader.parse(yaml: broken, file: "bad.yaml", folder: SitingPlanFileTests.scenarios)
+    }
+  }
+}

@@ -23,15 +23,22 @@ enum SyntheticSiting {
 
   /// A random instance: `candidates` sites over `cells` cells in two weighted regions at two altitudes, each site
   /// covering a random run of cells per altitude with a random availability, and one base radar.
-  static func random(seed: UInt64, candidates: Int, cells: Int = 60) throws -> SitingSearch {
+  /// With `flights`, every footprint also covers a random subset of that many flights, worth `flightWeight` in all.
+  static func random(
+    seed: UInt64, candidates: Int, cells: Int = 60, flights: Int? = nil, flightWeight: Double = 40
+  ) throws -> SitingSearch {
     var random = SplitMix64(seed: seed)
     func footprint() -> CoverageFootprint {
-      CoverageFootprint(
+      var footprint = CoverageFootprint(
         coveredCells: (0..<2).map { _ in
           let start = Int.random(in: 0..<cells, using: &random)
           let length = Int.random(in: 1...(cells / 3), using: &random)
           return (start..<min(start + length, cells)).map(UInt32.init)
         })
+      if let flights {
+        footprint.appendLayer((0..<flights).filter { _ in Int.random(in: 0..<4, using: &random) == 0 }.map(UInt32.init))
+      }
+      return footprint
     }
     let west = PlanningRegion(name: "west", weight: 2, mask: (0..<cells).map { $0 < cells / 2 })
     let band = PlanningRegion(name: "band", weight: 0.5, mask: (0..<cells).map { $0 % 3 == 0 })
@@ -39,7 +46,7 @@ enum SyntheticSiting {
     let objective = try SitingObjective(
       geometry: strip(cells), regions: [west, band],
       altitudes: [PlanningAltitude(.aboveGroundLevel, metres: 100), PlanningAltitude(.meanSeaLevel, metres: 3000)],
-      baseNetwork: [base])
+      baseNetwork: [base], flights: flights.map { FlightObjective(count: $0, weight: flightWeight) })
     let sites = (0..<candidates).map { index in
       SiteCoverage(
         name: "c\(index)", availability: Double.random(in: 0.3...1, using: &random), footprint: footprint())

@@ -71,18 +71,29 @@ struct SitingPlanRun {
     let inputs =
       [RunInput(option: "plan", path: command.plan), RunInput(option: "network", path: plan.networkFile)]
       + [RunInput(option: "DEM", path: choice.path)]
+      + (plan.basing.map { [RunInput(option: "basing scenario", path: $0.scenarioFile)] } ?? [])
     let output = try OutputFolder(out, option: "--out", inputs: inputs)
+    var basingTable: String?
     do {
       try outcome.write(to: output.staging)
       // The network file must read back as a coverage scenario before it is published.
       _ = try ScenarioReader.read(contentsOf: output.staging + "/network.yaml")
+      basingTable = try plan.basing.map {
+        try AlertBasingRun(
+          section: $0, plan: plan, planNetwork: output.staging + "/network.yaml", dem: command.dem, threads: threads,
+          reporter: reporter
+        ).write(into: output.staging)
+      }
       if let note = try output.publish() { reporter.warn(note) }
     } catch {
       output.discard()
       throw error
     }
     print(outcome.summary)
-    print("wrote plan.csv, plan.json, candidates.csv and network.yaml to \(out)")
+    if let basingTable { print(basingTable) }
+    print(
+      "wrote plan.csv, plan.json, candidates.csv, network.yaml" + (basingTable == nil ? "" : ", basing.csv, basing.md")
+        + " to \(out)")
   }
 
   /// The plan's regions burnt onto the DEM's grid, in the plan's order; an unknown name is refused in one line.

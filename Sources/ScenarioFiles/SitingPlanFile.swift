@@ -63,4 +63,6 @@ public struct SitingPlanFile: Sendable {
   public var flightLevels: [(level: Sourced<Double>, weight: Double)]
   /// Where candidate sites come from.
   public var candidates: Candidates
+  /// Where to base the alert pairs, when the plan asks (its `basing:` section).
+  public var basing: AlertBasingSection? = nil
 }

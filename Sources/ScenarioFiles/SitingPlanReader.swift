@@ -15,7 +15,7 @@ public enum SitingPlanReader {
     let document = try YAMLValue.document(yaml, file: file)
     let fields = try document.mapping(allowed: [
       "plan", "title", "network", "radar_types", "radar", "sites", "target", "configuration", "regions", "altitudes",
-      "candidates",
+      "candidates", "basing",
     ])
     func resolve(_ value: YAMLValue) throws -> String {
       let text = try value.string()
@@ -86,11 +86,15 @@ public enum SitingPlanReader {
     guard fromDEM != nil || pointFile != nil else {
       throw candidatesField.error("give 'from_dem', 'file' or both")
     }
+    let basing = try fields["basing"].map {
+      try AlertBasingSection.read(
+        $0, baseNetwork: networkPath, baseConfigurations: network.networks.map(\.id), resolve: resolve)
+    }
     return SitingPlanFile(
       id: id, title: title, networkFile: networkPath, network: network, radarType: type, mast: mast, sites: sites,
       target: target, configuration: configuration, regions: regions, altitudesAGL: agl.map { ($0.value, $0.weight) },
       flightLevels: levels.map { ($0.value, $0.weight) },
-      candidates: SitingPlanFile.Candidates(fromDEM: fromDEM, file: pointFile))
+      candidates: SitingPlanFile.Candidates(fromDEM: fromDEM, file: pointFile), basing: basing)
   }
 
   /// `{name: "VRAEM", weight: {value: 1, assumption: "…"}}`.

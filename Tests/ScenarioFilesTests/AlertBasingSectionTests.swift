@@ -102,7 +102,7 @@ import Testing
       Issue.record("a network the scenario's rules do not cover was accepted")
     } catch let error as ScenarioFileError {
       #expect(error.field == "basing.networks[2].network", "\(error)")
-      #expect(error.description.contains("classification time"), "\(error)")
+      #expect(error.description.contains("no network configuration 'integrated'"), "\(error)")
     }
   }
 }

@@ -113,8 +113,9 @@ struct AlertBasingRun {
         for interceptor in section.interceptors {
           reporter.report("basing: \(label) \(configuration.rawValue) \(interceptor.id.rawValue)", 0)
           let search = BasingSearch(
-            flights: flights, configuration: number, interceptor: interceptor, candidates: candidates)
-          let result = search.run(count: count, reference: section.reference)
+            flights: flights, configuration: number, interceptor: interceptor, candidates: candidates,
+            reference: section.reference)
+          let result = search.run(count: count)
           rows.append(
             Row(
               network: label, configuration: configuration.rawValue, interceptor: interceptor,

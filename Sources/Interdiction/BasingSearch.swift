@@ -65,36 +65,33 @@ public struct BasingSearch: Sendable {
   /// Index into `flights.configurations`.
   public let configuration: Int
   public let interceptor: InterceptorType
-  /// The candidate airfields, each given readiness stream = its index.
+  /// The candidate airfields, each with its own readiness stream (see `init`).
   public let candidates: [Basing.Station]
+  /// The basing the gains are measured against, flown as the Monte Carlo flies it.
+  public let reference: Basing
   /// Largest number of candidate sets tried exhaustively.
   public let exhaustiveLimit: Int
 
-  /// A search over `candidates` (at least one); `exhaustiveLimit` defaults to 500 sets.
+  /// A search over `candidates` (at least one), measured against `reference`; `exhaustiveLimit` defaults to 500 sets.
+  ///
+  /// The reference keeps the readiness draws the Monte Carlo gives it (by position), so its P(intercept) is the one
+  /// `airpicture run` reports for it. A candidate named as one of the reference's stations draws from that station's
+  /// stream; any other draws from its own, past the reference's. Two sets thus differ only where their bases differ.
   public init(
     flights: PreparedFlights, configuration: Int, interceptor: InterceptorType, candidates: [Basing.Station],
-    exhaustiveLimit: Int = 500
+    reference: Basing, exhaustiveLimit: Int = 500
   ) {
     self.flights = flights
     self.configuration = configuration
     self.interceptor = interceptor
+    self.reference = reference
     self.candidates = candidates.enumerated().map { number, station in
       var station = station
-      station.readinessStream = number
+      station.readinessStream =
+        reference.stations.firstIndex { $0.name == station.name } ?? reference.stations.count + number
       return station
     }
     self.exhaustiveLimit = exhaustiveLimit
-  }
-
-  /// `reference` with each station drawing readiness from the stream of the candidate of the same name, or from one
-  /// past the candidates' when none has its name, so that the reference and the candidate sets share draws.
-  public func aligned(_ reference: Basing) -> Basing {
-    var aligned = reference
-    for (position, station) in reference.stations.enumerated() {
-      aligned.stations[position].readinessStream =
-        candidates.firstIndex { $0.name == station.name } ?? candidates.count + position
-    }
-    return aligned
   }
 
   /// The basing of the candidate set `members` (candidate indices), stations in candidate order.
@@ -104,9 +101,9 @@ public struct BasingSearch: Sendable {
       stations: members.sorted().map { candidates[$0] })
   }
 
-  /// Flies `reference` and greedy's `count` picks (and every set of `count` when they number at most
+  /// Flies the reference and greedy's `count` picks (and every set of `count` when they number at most
   /// `exhaustiveLimit`) against the prepared flights. `count` must lie in 1...candidates.count.
-  public func run(count: Int, reference: Basing) -> Result {
+  public func run(count: Int) -> Result {
     precondition(count >= 1 && count <= candidates.count, "choose 1 to \(candidates.count) bases")
     var cache: [[Int]: BasingTrial] = [:]
     func trial(_ members: [Int]) -> BasingTrial {
@@ -138,8 +135,7 @@ public struct BasingSearch: Sendable {
       }
       exhaustive = Exhaustive(best: best!.members, trial: best!.trial, sets: sets)
     }
-    let referenceTrial = flights.engage(
-      configuration: configuration, interceptor: interceptor, basing: aligned(reference))
+    let referenceTrial = flights.engage(configuration: configuration, interceptor: interceptor, basing: reference)
     var best = (members: chosen, trial: previous)
     if let exhaustive, exhaustive.trial.interceptions > previous.interceptions {
       best = (exhaustive.best, exhaustive.trial)

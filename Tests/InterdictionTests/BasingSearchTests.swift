@@ -38,12 +38,14 @@ import Testing
   static let flights = prepared()
 
   static func search(_ candidates: [Basing.Station] = candidates) -> BasingSearch {
-    BasingSearch(flights: flights, configuration: 0, interceptor: interceptor, candidates: candidates)
+    BasingSearch(
+      flights: flights, configuration: 0, interceptor: interceptor, candidates: candidates,
+      reference: scenario.basings[0])
   }
 
   @Test func itPicksTheBaseBesideTheFlightsOverOneFarAway() {
     let search = Self.search(Array(Self.candidates.prefix(2)))
-    let result = search.run(count: 1, reference: Self.scenario.basings[0])
+    let result = search.run(count: 1)
     #expect(result.chosen == [1])
     let far = Self.flights.engage(configuration: 0, interceptor: Self.interceptor, basing: search.basing([0]))
     #expect(far.interceptions == 0)
@@ -51,6 +53,23 @@ import Testing
     // Its gain over no base at all is its P(intercept), with an interval clear of zero.
     #expect(result.steps[0].gain.low > 0)
     #expect(result.exhaustive?.best == [1] && result.greedyIsBest == true)
+    // The reference is flown as the Monte Carlo flies it: its P(intercept) is the one `run` reports.
+    #expect(
+      result.reference
+        == Self.flights.engage(configuration: 0, interceptor: Self.interceptor, basing: Self.scenario.basings[0]))
+  }
+
+  @Test func aCandidateNamedAsAReferenceStationSharesItsDraws() {
+    // The reference's one station "base", offered again as a candidate: flown alone, it is the reference.
+    let reference = Self.scenario.basings[0]
+    var again = reference.stations[0]
+    again.scrambleDelay = SyntheticTheatre.fact(30 * 60)
+    let search = BasingSearch(
+      flights: Self.flights, configuration: 0, interceptor: Self.interceptor,
+      candidates: [Self.candidates[1], again], reference: reference)
+    #expect(search.candidates.map(\.readinessStream) == [1, 0])
+    let alone = Self.flights.engage(configuration: 0, interceptor: Self.interceptor, basing: search.basing([1]))
+    #expect(alone == search.run(count: 1).reference)
   }
 
   @Test func theSameBasingTwiceGivesTheSameFlightsAndAPairedIntervalNarrowerThanUnpaired() {
@@ -93,7 +112,7 @@ import Testing
 
   @Test func greedyAgainstEveryPairOfBases() {
     let search = Self.search()
-    let result = search.run(count: 2, reference: Self.scenario.basings[0])
+    let result = search.run(count: 2)
     let exhaustive = try! #require(result.exhaustive)
     #expect(exhaustive.sets == 10)
     var best = 0
@@ -120,20 +139,20 @@ import Testing
     // Too many sets: no exhaustive search.
     let limited = BasingSearch(
       flights: Self.flights, configuration: 0, interceptor: Self.interceptor, candidates: Self.candidates,
-      exhaustiveLimit: 9
-    ).run(count: 2, reference: Self.scenario.basings[0])
+      reference: Self.scenario.basings[0], exhaustiveLimit: 9
+    ).run(count: 2)
     #expect(limited.exhaustive == nil && limited.greedyIsBest == nil && limited.chosen == result.chosen)
   }
 
   @Test func resultsDoNotDependOnTheThreadCount() {
     let one = BasingSearch(
       flights: Self.prepared(threads: 1), configuration: 0, interceptor: Self.interceptor,
-      candidates: Self.candidates
-    ).run(count: 2, reference: Self.scenario.basings[0])
+      candidates: Self.candidates, reference: Self.scenario.basings[0]
+    ).run(count: 2)
     let three = BasingSearch(
       flights: Self.prepared(threads: 3), configuration: 0, interceptor: Self.interceptor,
-      candidates: Self.candidates
-    ).run(count: 2, reference: Self.scenario.basings[0])
+      candidates: Self.candidates, reference: Self.scenario.basings[0]
+    ).run(count: 2)
     #expect(one.chosen == three.chosen)
     #expect(one.trial == three.trial)
     #expect(one.reference == three.reference)

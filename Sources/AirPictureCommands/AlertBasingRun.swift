@@ -157,7 +157,8 @@ extension AlertBasingRun {
       "network", "configuration", "interceptor", "bases_k", "bases", "found_by", "p_intercept", "p_intercept_low",
       "p_intercept_high", "reference_basing", "reference_p_intercept", "gain_over_reference",
       "gain_over_reference_low", "gain_over_reference_high", "greedy_in_pick_order", "greedy_p_intercept",
-      "gain_by_pick", "sets_tried_exhaustively", "greedy_is_best", "alert_pairs", "aircraft_needed",
+      "gain_by_pick", "sets_tried_exhaustively", "greedy_is_best", "sets_tied_with_best", "tied_sets", "alert_pairs",
+      "aircraft_needed",
       "acquisition_usd", "budget_usd", "budget_sustains", "flight_hours_per_year", "flying_cost_per_year_usd",
     ]
     var lines = [header.joined(separator: ",")]
@@ -174,7 +175,11 @@ extension AlertBasingRun {
         number(result.gainOverReference.estimate, 4), number(result.gainOverReference.low, 4),
         number(result.gainOverReference.high, 4), quoted(row.greedyNames.joined(separator: " | ")),
         number(result.trial.interception.estimate, 4), quoted(gains.joined(separator: " | ")),
-        result.exhaustive.map { "\($0.sets)" } ?? "", verdict(result), "\(row.cost.alertPairs)", "\(row.cost.aircraft)",
+        result.exhaustive.map { "\($0.sets)" } ?? "", verdict(result),
+        result.exhaustive == nil ? "" : "\(result.tiedWithBest.count)",
+        quoted(
+          result.tiedWithBest.map { $0.map { row.candidates[$0].name }.joined(separator: " + ") }.joined(
+            separator: " | ")), "\(row.cost.alertPairs)", "\(row.cost.aircraft)",
         row.cost.acquisitionUSD.map { number($0, 0) } ?? "", number(row.cost.budgetUSD, 0),
         row.cost.sustained.map { $0 ? "yes" : "no" } ?? "in service", number(row.cost.flightHoursPerYear, 1),
         number(row.cost.flyingCostPerYearUSD, 0),
@@ -217,8 +222,8 @@ extension AlertBasingRun {
       P(intercept) is a Wilson 95 % interval. The reference is the scenario's basing `\(section.reference.id.rawValue)` \
       (\(section.reference.description)).
 
-      | network | configuration | interceptor | bases | P(intercept) | gain over reference | found by | alert pairs | aircraft | acquisition | budget sustains |
-      |---|---|---|---|---|---|---|---|---|---|---|
+      | network | configuration | interceptor | bases | P(intercept) | gain over reference | found by | sets tied with it | alert pairs | aircraft | acquisition | budget sustains |
+      |---|---|---|---|---|---|---|---|---|---|---|---|
 
       """
     for row in rows {
@@ -228,7 +233,9 @@ extension AlertBasingRun {
       text +=
         "| \(row.network) | \(row.configuration) | \(row.interceptor.name) | "
         + row.chosenNames.joined(separator: ", ") + " | \(interval(p.estimate, p.low, p.high)) | "
-        + "\(interval(gain.estimate, gain.low, gain.high)) | \(row.result.foundBy) | \(row.cost.alertPairs) | "
+        + "\(interval(gain.estimate, gain.low, gain.high)) | \(row.result.foundBy) | "
+        + (row.result.exhaustive == nil ? "not known" : "\(row.result.tiedWithBest.count)")
+        + " | \(row.cost.alertPairs) | "
         + "\(row.cost.aircraft) | \(acquisition) | "
         + (row.cost.sustained.map { $0 ? "yes" : "no" } ?? "n/a") + " |\n"
     }
@@ -256,6 +263,10 @@ extension AlertBasingRun {
       "greedy and exhaustive" (greedy's picks are the best of all sets), "exhaustive" (greedy missed it; its picks \
       and their gains are in basing.csv, `greedy_in_pick_order` and `gain_by_pick`) or "greedy" (too many sets to \
       try all: the best set is not known).
+      - "sets tied with it": the other sets of \(count) whose difference from the best set holds 0 in its paired 95 % \
+      interval: these flights do not tell them apart from the best (basing.csv names them, best first). Where there \
+      are many, the choice among them rests on other grounds (runway, fuel, shelters, cost), not on P(intercept); \
+      "does it change" below compares the best sets only.
       - Greedy's bases are listed in pick order, each with its own gain over the picks before it (paired, 95 %).
       - A gain whose interval holds 0 is not told apart from the reference with these flights. The intervals treat \
       flights as independent; a day's flights share alert pairs and radar outages, so the spread between seeds is \
@@ -278,6 +289,17 @@ extension AlertBasingRun {
     if sets.allSatisfy({ $0 == first }) {
       return "no: " + rows[0].chosenNames.sorted().joined(separator: " and ") + " in every case"
     }
-    return "yes: " + rows.map { "\(key($0)) " + $0.chosenNames.joined(separator: " + ") }.joined(separator: "; ")
+    let listed = rows.map { "\(key($0)) " + $0.chosenNames.joined(separator: " + ") }.joined(separator: "; ")
+    // Where every other case's best set is the best or tied with it here, the change is within the flights' noise.
+    let beyond = rows.filter { row in
+      guard row.result.exhaustive != nil else { return true }
+      let tied = Set(row.result.tiedWithBest.map { $0.sorted() } + [row.result.best.sorted()])
+      return rows.contains { !tied.contains($0.result.best.sorted()) }
+    }
+    let verdict =
+      beyond.isEmpty
+      ? "every other case's set is tied with the best in each case: the change is within the flights' noise"
+      : "beyond the flights' noise under " + beyond.map(key).joined(separator: ", ")
+    return "yes: \(listed) (\(verdict))"
   }
 }

@@ -44,6 +44,10 @@ public struct BasingSearch: Sendable {
     public var exhaustive: Exhaustive?
     /// Distinct sets flown.
     public var evaluations: Int
+    /// The other sets of the exhaustive search that the flights do not tell apart from the best (the paired 95 %
+    /// interval of best minus it reaches 0), most interceptions first (ties in candidate order); empty when not
+    /// every set was tried.
+    public var tiedWithBest: [[Int]] = []
 
     /// Greedy's picks in order.
     public var chosen: [Int] { steps.map(\.candidate) }
@@ -140,10 +144,21 @@ public struct BasingSearch: Sendable {
     if let exhaustive, exhaustive.trial.interceptions > previous.interceptions {
       best = (exhaustive.best, exhaustive.trial)
     }
-    return Result(
+    var result = Result(
       steps: steps, reference: referenceTrial, best: best.members, bestTrial: best.trial,
       gainOverReference: PairedDifference(best.trial, referenceTrial), exhaustive: exhaustive,
       evaluations: cache.count)
+    if exhaustive != nil {
+      let bestKey = best.members.sorted()
+      result.tiedWithBest = cache.filter { $0.key.count == count && $0.key != bestKey }
+        .filter { PairedDifference(best.trial, $0.value).low <= 0 }
+        .sorted {
+          $0.value.interceptions != $1.value.interceptions
+            ? $0.value.interceptions > $1.value.interceptions : $0.key.lexicographicallyPrecedes($1.key)
+        }
+        .map(\.key)
+    }
+    return result
   }
 
   /// n choose k, or nil when it exceeds `Int.max / n` on the way (far more than any limit).

@@ -131,6 +131,17 @@ import Testing
     // The answer is the best set found, whichever search found it.
     #expect(result.bestTrial.interceptions == best)
     #expect(result.gainOverReference == PairedDifference(result.bestTrial, result.reference))
+    // Sets tied with the best: exactly those whose paired difference from it holds 0.
+    var tied = 0
+    for a in 0..<Self.candidates.count {
+      for b in (a + 1)..<Self.candidates.count where [a, b] != result.best.sorted() {
+        let trial = Self.flights.engage(configuration: 0, interceptor: Self.interceptor, basing: search.basing([a, b]))
+        let isTied = PairedDifference(result.bestTrial, trial).low <= 0
+        #expect(result.tiedWithBest.contains([a, b]) == isTied, "\([a, b])")
+        tied += isTied ? 1 : 0
+      }
+    }
+    #expect(result.tiedWithBest.count == tied && tied < 9)
     #expect(result.chosen.count == 2 && Set(result.chosen).count == 2)
     // Each pick's gain is the paired difference to the step before.
     #expect(

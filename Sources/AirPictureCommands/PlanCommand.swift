@@ -11,7 +11,9 @@ struct PlanCommand: ParsableCommand {
       and its mast, how many sites, the target, the network configuration whose radars form the base, the regions \
       and altitudes the objective values, and where candidates come from. Writes plan.csv/.json (the chosen sites \
       in pick order with their gains and the bound), candidates.csv (every candidate's own gain) and network.yaml \
-      (the base network with the chosen sites added, labelled notional) that `airpicture coverage` takes as it is.
+      (the base network with the chosen sites added, labelled notional) that `airpicture coverage`, and `run` and \
+      `compare` with --network, take as it is. With a `basing:` section it also chooses the forward bases of the \
+      alert pairs for each interceptor type and network it names (basing.csv, basing.md).
 
       Example:
         airpicture plan Scenarios/plan-vraem-border.yaml --out out/plan-vraem-border

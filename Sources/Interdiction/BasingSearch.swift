@@ -4,8 +4,8 @@ import InterdictionModels
 /// for the most interceptions of the prepared flights.
 ///
 /// Every candidate set is flown against the same flights (`PreparedFlights`: common random numbers), and each
-/// candidate airfield draws its alert readiness from its own stream (`Basing.Station.readinessStream`), so two sets
-/// differ only where their bases differ. A set is evaluated once (cached by its members; stations are flown in
+/// candidate airfield draws its alert readiness from its own stream (`Basing.Station.readinessStream`; the stream of
+/// the reference's station of the same name, if any), so two sets differ only where their bases differ. A set is evaluated once (cached by its members; stations are flown in
 /// candidate order, so a set's result does not depend on the order it was reached in).
 ///
 /// The search is greedy: each step adds the airfield that raises interceptions most (ties to the earlier candidate).

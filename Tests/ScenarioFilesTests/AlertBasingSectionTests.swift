@@ -14,7 +14,7 @@ import Testing
     let basing = try #require(plan.basing)
     #expect(basing.scenario.id == "interdiction-2025")
     #expect(basing.reference.id.rawValue == "forward-15")
-    #expect(basing.interceptors.map(\.id.rawValue) == ["f16-block70", "gripen-e", "a-29"])
+    #expect(basing.interceptors.map(\.id.rawValue) == ["f16-block70", "a-29"])
     #expect(basing.bases.value == 2)
     #expect(
       basing.networks.map(\.configuration.rawValue) == ["non-integrated", "integrated", "integrated", "integrated"])
@@ -35,16 +35,16 @@ import Testing
   @Test(arguments: [
     ("  reference: forward-15", "  reference: everywhere", "basing.reference", "unknown basing 'everywhere'"),
     (
-      "  interceptors: [f16-block70, gripen-e, a-29]", "  interceptors: [f16-block70, eurofighter]",
+      "  interceptors: [f16-block70, a-29]", "  interceptors: [f16-block70, eurofighter]",
       "basing.interceptors[1]", "unknown interceptor 'eurofighter'"
     ),
     (
-      "  interceptors: [f16-block70, gripen-e, a-29]", "  interceptors: [a-29, a-29]", "basing.interceptors[1]",
+      "  interceptors: [f16-block70, a-29]", "  interceptors: [a-29, a-29]", "basing.interceptors[1]",
       "given twice"
     ),
     ("  bases: {value: 2, assumption:", "  bases: {value: 1.5, assumption:", "basing.bases", "whole number"),
     ("  bases: {value: 2, assumption:", "  bases: {value: 2, note:", "basing.bases.note", "unknown field"),
-    ("  flights: 1500", "  flights: 0", "basing.flights", "outside"),
+    ("  flights: 1000", "  flights: 0", "basing.flights", "outside"),
     (
       "    - {network: base, configuration: non-integrated}", "    - {network: base, configuration: fused}",
       "basing.networks[0].configuration", "unknown network configuration 'fused'"

@@ -40,6 +40,13 @@ struct CompareCommand: ParsableCommand {
   @Option(help: ArgumentHelp("DEM (geographic) overriding the network scenarios'.", valueName: "dem"))
   var dem: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Radar network (a coverage scenario, such as the network.yaml `airpicture plan` writes) replacing the one the "
+        + "interdiction scenario names; the scenario's rules must name a classification time for each of its "
+        + "configurations.", valueName: "network.yaml"))
+  var network: String?
+
   @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "n"))
   var threads: Int?
 
@@ -78,7 +85,7 @@ struct CompareCommand: ParsableCommand {
   }
 
   func run() throws {
-    let read = try scenarios.map(InterdictionRun.read)
+    let read = try scenarios.map { try InterdictionRun.read($0, network: network) }
     // Each scenario's coverage maps go to coverage/<scenario-id>: two scenarios with one id would overwrite each other.
     var paths: [String: String] = [:]
     for (scenario, path) in zip(read, scenarios) {
@@ -91,7 +98,8 @@ struct CompareCommand: ParsableCommand {
     let output = try OutputFolder(
       out, option: "--out",
       inputs: scenarios.map { RunInput(option: "scenario", path: $0) }
-        + (dem.map { [RunInput(option: "--dem", path: $0)] } ?? []))
+        + (dem.map { [RunInput(option: "--dem", path: $0)] } ?? [])
+        + (network.map { [RunInput(option: "--network", path: $0)] } ?? []))
     let reporter = ProgressReporter()
     do {
       var tables: [ComparisonTable] = []

@@ -18,11 +18,12 @@ struct InterdictionRun {
   let mappedFlights: [MappedFlight]
   let table: ComparisonTable
 
-  /// Reads `path`; throws a one-line error naming the file, line and field when it is bad, and one saying what to do
-  /// when it is a coverage scenario.
-  static func read(_ path: String) throws -> InterdictionScenario {
+  /// Reads `path` (with the radar network of `network` instead of its own when given, as `--network` asks); throws a
+  /// one-line error naming the file, line and field when it is bad, and one saying what to do when it is a coverage
+  /// scenario.
+  static func read(_ path: String, network: String? = nil) throws -> InterdictionScenario {
     do {
-      return try InterdictionScenarioReader.read(contentsOf: path)
+      return try InterdictionScenarioReader.read(contentsOf: path, network: network)
     } catch let mismatch as ScenarioKindMismatch where mismatch.file == path && mismatch.found == .coverage {
       throw CommandError(
         "'\(path)' is a coverage scenario; run `airpicture coverage \(path)` on it, or give an interdiction scenario "

@@ -12,12 +12,14 @@ struct PlanCommand: ParsableCommand {
       and its mast, how many sites, the target, the network configuration whose radars form the base, the regions \
       and altitudes the objective values, and where candidates come from. Writes plan.csv/.json (the chosen sites \
       in pick order with their gains and the bound), candidates.csv (every candidate's own gain) and network.yaml \
-      (the base network with the chosen sites added, labelled notional) that `airpicture coverage` takes as it is; \
+      (the base network with the chosen sites added, labelled notional) that `airpicture coverage`, and `run` and \
+      `compare` with --network, take as it is; \
       plan-map.png (the regions, the base network's coverage and what the chosen sites add at the first altitude, \
       every candidate by its own gain, the chosen sites by rank), plan-sites.gpkg and plan-sites.kml (candidates and \
       chosen sites for QGIS and Google Earth), sites/NN-NAME/ (each chosen site's terrain profile and vertical \
       coverage diagram, PNG and CSV, as `airpicture profile` and `airpicture vcd` draw them) and report.html (the \
-      figures, their provenance, the map and the charts, and why each site works).
+      figures, their provenance, the map and the charts, and why each site works). With a `basing:` section it also chooses the forward bases of the alert \
+      pairs for each interceptor type and network it names (basing.csv, basing.md).
 
       Example:
         airpicture plan Scenarios/plan-vraem-border.yaml --out out/plan-vraem-border

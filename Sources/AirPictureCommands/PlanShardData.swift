@@ -12,7 +12,8 @@ enum PlanShardData {
   static let dataFile = "footprints.bin"
 
   /// The plan's input files, hashed: the plan, the base network scenario, the radar types files both name, the
-  /// regions, the candidate point layer, the flight term's interdiction scenario and its network, and the DEM. A GDAL virtual path (`/vsicurl/…`) is recorded by its path.
+  /// regions, the candidate point layer, the flight term's and the basing's interdiction
+  /// scenarios with their networks, the basing's other networks and airfields, and the DEM. A GDAL virtual path (`/vsicurl/…`) is recorded by its path.
   static func inputs(planPath: String, setup: SitingPlanRun.Setup) throws -> [ShardManifest.Input] {
     let plan = setup.plan
     var files: [(String, String)] = [("plan", planPath), ("network", plan.networkFile)]
@@ -25,6 +26,12 @@ enum PlanShardData {
       if let network = referencedPath("network", in: flights.scenarioFile) {
         files.append(("flights network", network))
       }
+    }
+    if let basing = plan.basing {
+      files.append(("basing scenario", basing.scenarioFile))
+      if let network = referencedPath("network", in: basing.scenarioFile) { files.append(("basing network", network)) }
+      for case .file(let path) in basing.networks.map(\.source) { files.append(("basing network \(path)", path)) }
+      if let airfields = basing.airfieldsFile?.value { files.append(("basing airfields", airfields)) }
     }
     files.append(("dem", setup.demPath))
     return try files.map { role, path in

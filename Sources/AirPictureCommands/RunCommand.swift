@@ -46,6 +46,13 @@ struct RunCommand: ParsableCommand {
   @Option(help: ArgumentHelp("DEM (geographic) overriding the network scenario's.", valueName: "dem"))
   var dem: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Radar network (a coverage scenario, such as the network.yaml `airpicture plan` writes) replacing the one the "
+        + "interdiction scenario names; the scenario's rules must name a classification time for each of its "
+        + "configurations.", valueName: "network.yaml"))
+  var network: String?
+
   @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "n"))
   var threads: Int?
 
@@ -65,12 +72,13 @@ struct RunCommand: ParsableCommand {
   }
 
   func run() throws {
-    let scenario = try InterdictionRun.read(self.scenario)
+    let scenario = try InterdictionRun.read(self.scenario, network: network)
     let leaflet = try LeafletAssets.load()
     let output = try OutputFolder(
       out ?? "out/\(scenario.id)", option: "--out",
       inputs: [RunInput(option: "scenario", path: self.scenario)]
-        + (dem.map { [RunInput(option: "--dem", path: $0)] } ?? []))
+        + (dem.map { [RunInput(option: "--dem", path: $0)] } ?? [])
+        + (network.map { [RunInput(option: "--network", path: $0)] } ?? []))
     let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
     let reporter = ProgressReporter()
     do {

@@ -126,20 +126,30 @@ struct SitingPlanRun {
       [RunInput(option: "plan", path: command.plan), RunInput(option: "network", path: plan.networkFile)]
       + [RunInput(option: "DEM", path: setup.demPath)]
       + (plan.flights.map { [RunInput(option: "flights scenario", path: $0.scenarioFile)] } ?? [])
+      + (plan.basing.map { [RunInput(option: "basing scenario", path: $0.scenarioFile)] } ?? [])
     let output = try OutputFolder(out, option: "--out", inputs: inputs)
+    var basingTable: String?
     do {
       try outcome.write(to: output.staging)
       // The network file must read back as a coverage scenario before it is published.
       _ = try ScenarioReader.read(contentsOf: output.staging + "/network.yaml")
+      basingTable = try plan.basing.map {
+        try AlertBasingRun(
+          section: $0, plan: plan, planNetwork: output.staging + "/network.yaml", dem: setup.demPath, threads: threads,
+          reporter: reporter
+        ).write(into: output.staging)
+      }
       if let note = try output.publish() { reporter.warn(note) }
     } catch {
       output.discard()
       throw error
     }
     print(outcome.summary)
+    if let basingTable { print(basingTable) }
     print(
       "wrote plan.csv, plan.json, candidates.csv, network.yaml, plan-map.png, plan-sites.gpkg, plan-sites.kml, "
-        + "sites/ (a profile and a vertical coverage diagram per chosen site) and report.html to \(out)")
+        + "sites/ (a profile and a vertical coverage diagram per chosen site), report.html"
+        + (basingTable == nil ? "" : ", basing.csv, basing.md") + " to \(out)")
   }
 
   /// The plan's regions burnt onto the DEM's grid, in the plan's order; an unknown name is refused in one line.

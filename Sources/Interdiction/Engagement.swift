@@ -67,7 +67,8 @@ package struct Engagement: Sendable {
     let decision = classified.time
     let ready = basing.stations.indices.filter { station in
       basing.stations[station].scrambleDelay != nil
-        && random.uniform(flight: context.flight, .alertReady, station, number)
+        && random.uniform(
+          flight: context.flight, .alertReady, basing.stations[station].readinessStream ?? station, number)
           < context.interceptor.alertReadiness.value
         && roster.hasPair(station: station, at: decision)
     }

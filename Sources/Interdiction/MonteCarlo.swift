@@ -222,7 +222,7 @@ public struct MonteCarlo: Sendable {
   }
 
   /// One flight's path and scans, and its pictures (built once per network configuration, on first use).
-  private final class FlownFlight {
+  final class FlownFlight {
     let index: Int
     let path: FlightPath
     let history: DetectionHistory
@@ -248,7 +248,7 @@ public struct MonteCarlo: Sendable {
   }
 
   /// Flight `index`'s path and scans, drawn once and shared by every combination (common random numbers).
-  private func simulate(flight index: Int) -> FlownFlight {
+  func simulate(flight index: Int) -> FlownFlight {
     let random = CounterRandom(seed: seed)
     let path = FlightGenerator(scenario: scenario, world: world, random: random).flight(index)
     let history = DetectionHistory(

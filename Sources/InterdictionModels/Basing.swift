@@ -9,6 +9,10 @@ public struct Basing: Sendable, Equatable {
     public var longitude: Double
     /// Seconds from the order to take-off; nil when no aircraft is on alert there.
     public var scrambleDelay: Sourced<Double>?
+    /// Which stream of alert-readiness draws the station uses (nil: its position in the basing). The basing search
+    /// gives each candidate airfield its own, so a base's readiness on a flight does not depend on which other bases
+    /// are chosen with it (common random numbers across candidate basings).
+    public var readinessStream: Int?
 
     public init(name: String, latitude: Double, longitude: Double, scrambleDelay: Sourced<Double>?) {
       self.name = name

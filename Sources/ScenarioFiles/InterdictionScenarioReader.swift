@@ -8,8 +8,10 @@ public enum InterdictionScenarioReader {
   static let knot = 1_852.0 / 3_600
   static let foot = 0.3048
 
-  /// Reads the scenario at `path`.
-  public static func read(contentsOf path: String) throws -> InterdictionScenario {
+  /// Reads the scenario at `path`; `network` (a coverage scenario's path), when given, replaces the radar network
+  /// the scenario names, as it is: its radars, configurations and DEM. The rules must still name a classification
+  /// time for each of its configurations (the reader refuses it otherwise, located in the scenario file).
+  public static func read(contentsOf path: String, network override: String? = nil) throws -> InterdictionScenario {
     let text = try ScenarioText.read(path)
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
     let document = try YAMLValue.document(text, file: path)
@@ -22,7 +24,7 @@ public enum InterdictionScenarioReader {
     let networkText = try networkField.string()
     let networkPath =
       networkText.hasPrefix("/") ? networkText : folder.appendingPathComponent(networkText).standardizedFileURL.path
-    let network = try ScenarioReader.read(contentsOf: networkPath)
+    let network = try ScenarioReader.read(contentsOf: override ?? networkPath)
     let aircraft = try fields.required("aircraft", in: document).list().map(narcoAircraft)
     let interceptors = try fields.required("interceptors", in: document).list().map(interceptor)
     let basings = try fields.required("basings", in: document).list().map(basing)

@@ -83,4 +83,6 @@ public struct SitingPlanFile: Sendable {
   public var screening: Screening? = nil
   /// The flight term of the objective, when the plan has one.
   public var flights: Flights? = nil
+  /// Where to base the alert pairs, when the plan asks (its `basing:` section).
+  public var basing: AlertBasingSection? = nil
 }

@@ -15,7 +15,7 @@ public enum SitingPlanReader {
     let document = try YAMLValue.document(yaml, file: file)
     let fields = try document.mapping(allowed: [
       "plan", "title", "network", "radar_types", "radar", "sites", "target", "configuration", "regions", "altitudes",
-      "candidates", "screening", "objective",
+      "candidates", "screening", "objective", "basing",
     ])
     func resolve(_ value: YAMLValue) throws -> String {
       let text = try value.string()
@@ -92,11 +92,16 @@ public enum SitingPlanReader {
       let objectiveFields = try objective.mapping(allowed: ["flights"])
       if let entry = objectiveFields["flights"] { flights = try self.flights(entry, resolve: resolve) }
     }
+    let basing = try fields["basing"].map {
+      try AlertBasingSection.read(
+        $0, baseNetwork: networkPath, baseConfigurations: network.networks.map(\.id), resolve: resolve)
+    }
     return SitingPlanFile(
       id: id, title: title, networkFile: networkPath, network: network, radarType: type, mast: mast, sites: sites,
       target: target, configuration: configuration, regions: regions, altitudesAGL: agl.map { ($0.value, $0.weight) },
       flightLevels: levels.map { ($0.value, $0.weight) },
-      candidates: SitingPlanFile.Candidates(fromDEM: fromDEM, file: pointFile), screening: screening, flights: flights)
+      candidates: SitingPlanFile.Candidates(fromDEM: fromDEM, file: pointFile), screening: screening, flights: flights,
+      basing: basing)
   }
 
   /// `{scenario: interdiction-2025.yaml, count: {value: 1000, …}, seed: 1, weight_km2: {value: …, …}}`.

@@ -51,7 +51,7 @@ import Testing
     ("  mast_m: {value: 18,", "  mast_m: {value: -3,", "radar.mast_m.value", "outside"),
     ("sites: {value: 4, source:", "sites: {value: 2.5, source:", "sites", "whole number"),
     ("target: non-cooperative", "target: jumbo", "target", "unknown target 'jumbo'"),
-    ("configuration: integrated", "configuration: merged", "configuration", "unknown network configuration"),
+    ("\nconfiguration: integrated", "\nconfiguration: merged", "configuration", "unknown network configuration"),
     ("  - name: VRAEM\n", "  - name: VRAEM\n    colour: red\n", "regions[0].colour", "unknown field"),
     (
       "    - {value: 300, assumption:", "    - {value: 300, weight: -1, assumption:", "altitudes.agl_m[0].weight",

@@ -44,8 +44,22 @@ struct MergeCommand: ParsableCommand {
       let arguments =
         [plan.path, "--dem", dem.path, "--out", out] + (threads.map { ["--threads", "\($0)"] } ?? [])
       try SitingPlanRun(command: try PlanCommand.parse(arguments), shards: set).execute()
+    case CoverageShardData.job:
+      try set.checkInputsUnchanged()
+      let output = try OutputFolder(out, option: "--out")
+      do {
+        let arguments =
+          try CoverageShardData.arguments(of: set.manifests[0], writingInto: output.staging)
+          + (threads.map { ["--threads", "\($0)"] } ?? [])
+        try CoverageRequest(command: try CoverageCommand.parse(arguments)).executeMerge(set)
+        if let note = try output.publish() { FileHandle.standardError.write(Data("airpicture: \(note)\n".utf8)) }
+      } catch {
+        output.discard()
+        throw error
+      }
+      print("merged \(set.folders.count) coverage shards into \(out)")
     default:
-      throw CommandError("merge: shards of a '\(set.job)' job cannot be merged yet (only 'plan')")
+      throw CommandError("merge: shards of a '\(set.job)' job cannot be merged yet (only 'plan' and 'coverage')")
     }
   }
 }

@@ -46,7 +46,7 @@ enum NetworkShardFile {
   }
 
   /// Reads the file at `path` a band of rows at a time and combines it into `combined` (same grid); checks its
-  /// size and SHA-256 against `listed` and that every source radar passes `ownsRadar`. `combined` is only
+  /// size and SHA-256 against `listed` and then that every source radar passes `ownsRadar`. `combined` is only
   /// meaningful when this returns without throwing.
   static func read(
     _ path: String, expecting listed: ShardManifest.DataFile, into combined: inout NetworkShard,
@@ -83,6 +83,7 @@ enum NetworkShardFile {
     }
     let band = max(1, (1 << 22) / max(rowBytes(width: width, flags: flags), 1))
     var row = 0
+    var foreignRadars = false
     while row < height {
       let rows = min(band, height - row)
       var msl: [Float] = []
@@ -105,9 +106,7 @@ enum NetworkShardFile {
         }
         if bits != nil { bits! += (0..<width).map { uint16(bytes, at: offset + 2 * $0) } }
       }
-      guard source.allSatisfy(ownsRadar) else {
-        throw ReadError(description: "names radars that are not its shard's (damaged or mislabelled)")
-      }
+      if !source.allSatisfy(ownsRadar) { foreignRadars = true }
       combined.combine(
         first: row * width, lowestAltitudeMSL: msl[...], groundHeights: ground[...], sourceRadar: source[...],
         voidDependence: voids?[...], coveredBits: bits?[...])
@@ -118,6 +117,9 @@ enum NetworkShardFile {
     }
     guard hash.finalizeHex() == listed.sha256 else {
       throw ReadError(description: "does not match the SHA-256 its manifest records: damaged or changed")
+    }
+    guard !foreignRadars else {
+      throw ReadError(description: "names radars that are not its shard's (mislabelled)")
     }
   }
 

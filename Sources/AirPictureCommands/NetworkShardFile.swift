@@ -31,13 +31,37 @@ enum NetworkShardFile {
     bytes.reserveCapacity(headerBytes + rowBytes(width: width, flags: bytes[16]) * height)
     for row in 0..<height {
       let cells = (row * width)..<((row + 1) * width)
-      for cell in cells { append(shard.lowestAltitudeMSL[cell].bitPattern, to: &bytes) }
-      for cell in cells { append(shard.groundHeights[cell].bitPattern, to: &bytes) }
-      for cell in cells { append(UInt16(bitPattern: shard.sourceRadar[cell]), to: &bytes) }
+      append(shard.lowestAltitudeMSL[cells].map(\.bitPattern), to: &bytes)
+      append(shard.groundHeights[cells].map(\.bitPattern), to: &bytes)
+      append(shard.sourceRadar[cells].map { UInt16(bitPattern: $0) }, to: &bytes)
       if let voids = shard.voidDependence { bytes += voids[cells] }
-      if let bits = shard.coveredBits { for cell in cells { append(bits[cell], to: &bytes) } }
+      if let bits = shard.coveredBits { append(Array(bits[cells]), to: &bytes) }
     }
     return bytes
+  }
+
+  /// Appends `values` little-endian (a straight copy on a little-endian machine).
+  private static func append<Value: FixedWidthInteger>(_ values: [Value], to bytes: inout [UInt8]) {
+    #if _endian(little)
+      values.withUnsafeBytes { bytes += $0 }
+    #else
+      for value in values { append(value, to: &bytes) }
+    #endif
+  }
+
+  /// `count` little-endian values from `bytes` at `offset`.
+  private static func values<Value: FixedWidthInteger>(
+    _ type: Value.Type, _ bytes: [UInt8], at offset: Int, count: Int
+  ) -> [Value] {
+    [Value](unsafeUninitializedCapacity: count) { buffer, initialised in
+      bytes.withUnsafeBytes { source in
+        let raw = UnsafeMutableRawBufferPointer(buffer)
+        raw.copyMemory(
+          from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + count * MemoryLayout<Value>.size)]))
+      }
+      for index in 0..<count { buffer[index] = Value(littleEndian: buffer[index]) }
+      initialised = count
+    }
   }
 
   /// Bytes per row with header flags `flags`.
@@ -94,17 +118,17 @@ enum NetworkShardFile {
       for _ in 0..<rows {
         let bytes = try next(rowBytes(width: width, flags: flags))
         var offset = 0
-        msl += (0..<width).map { Float(bitPattern: uint32(bytes, at: offset + 4 * $0)) }
+        msl += values(UInt32.self, bytes, at: offset, count: width).map(Float.init(bitPattern:))
         offset += 4 * width
-        ground += (0..<width).map { Float(bitPattern: uint32(bytes, at: offset + 4 * $0)) }
+        ground += values(UInt32.self, bytes, at: offset, count: width).map(Float.init(bitPattern:))
         offset += 4 * width
-        source += (0..<width).map { Int16(bitPattern: uint16(bytes, at: offset + 2 * $0)) }
+        source += values(UInt16.self, bytes, at: offset, count: width).map(Int16.init(bitPattern:))
         offset += 2 * width
         if voids != nil {
           voids! += bytes[offset..<(offset + width)]
           offset += width
         }
-        if bits != nil { bits! += (0..<width).map { uint16(bytes, at: offset + 2 * $0) } }
+        if bits != nil { bits! += values(UInt16.self, bytes, at: offset, count: width) }
       }
       if !source.allSatisfy(ownsRadar) { foreignRadars = true }
       combined.combine(
@@ -130,9 +154,5 @@ enum NetworkShardFile {
   private static func uint32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
     UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
       | UInt32(bytes[offset + 3]) << 24
-  }
-
-  private static func uint16(_ bytes: [UInt8], at offset: Int) -> UInt16 {
-    UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
   }
 }

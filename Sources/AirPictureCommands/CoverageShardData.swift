@@ -97,8 +97,8 @@ enum CoverageShardData {
     return arguments + ["--out", folder + "/" + rasterName]
   }
 
-  /// Combines the shards' data files into `combined` (empty, on the network grid), reading each file a band of
-  /// rows at a time, so that only the network and one band per shard are held; every file is checked against its
+  /// Combines the shards' data files into `combined` (empty, on the network grid), one file after another, each
+  /// read row by row, so that only the network and one row are held; every file is checked against its
   /// manifest's size and SHA-256, and every cell against its shard's radars.
   static func combine(_ shards: ShardSet, radarCount: Int, into combined: inout NetworkShard) throws {
     for (folder, manifest) in zip(shards.folders, shards.manifests) {

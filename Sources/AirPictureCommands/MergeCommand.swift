@@ -7,12 +7,16 @@ import OutputFiles
 struct MergeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "merge",
-    abstract: "Combine the shard folders of a sharded job (`plan --shard I/N`) into the unsharded run's files.",
+    abstract:
+      "Combine the shard folders of a sharded job (`plan` or `coverage --site` with --shard I/N) into the unsharded "
+      + "run's files.",
     discussion: """
       Checks that every shard 1..N is given exactly once, that all were computed from the same inputs (their \
       manifests' SHA-256 of the plan, network, radar types, regions and DEM, the version and the options) and that \
       those inputs have not changed since; refuses in one line otherwise. Then finishes the job (for a plan: the \
-      search over the shards' footprints) and writes exactly the files the unsharded run writes.
+      search over the shards' footprints; for coverage: the network, cell by cell the lowest altitude, ties to \
+      the lower radar index) and writes exactly the files the unsharded run writes (for coverage: those of \
+      `coverage ... --out DIR/coverage.tif` with --png, --summary-csv, --summary-json, --kmz in DIR).
 
       Example:
         airpicture merge shards/1 shards/2 shards/3 --out out/plan-vraem-border

@@ -2,6 +2,7 @@ import ArgumentParser
 import CoverageKernel
 import Foundation
 import GeoRaster
+import OutputFiles
 
 /// `airpicture coverage`: lowest visible altitude of a radar network over a DEM.
 struct CoverageCommand: ParsableCommand {
@@ -32,6 +33,13 @@ struct CoverageCommand: ParsableCommand {
         airpicture coverage --dem dem.tif --altitudes-agl 150,500,1500 \\
             --site -12.1,-69.9,10,North --site -12.6,-69.6,25,South \\
             --summary-csv net.csv --out net.tif
+
+      On a cluster, --shard I/N computes only every N-th site from the I-th into a shard folder; `airpicture \
+      merge` writes into its --out folder what the unsharded run writes with --out FOLDER/coverage.tif and the \
+      file names given to --png, --summary-csv, --summary-json and --kmz put in FOLDER:
+        airpicture coverage --dem dem.tif --site ... --site ... --png map.png --shard 1/2 --out shards/1
+        airpicture coverage --dem dem.tif --site ... --site ... --png map.png --shard 2/2 --out shards/2
+        airpicture merge shards/1 shards/2 --out out/network
       """)
 
   @Argument(
@@ -160,6 +168,13 @@ struct CoverageCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Worker threads (default: all cores).", valueName: "n"))
   var threads: Int?
 
+  @Option(
+    help: ArgumentHelp(
+      "With --site: compute only shard I of N of the radars (sites I, I+N, ...) and write a shard folder (--out) for "
+        + "`airpicture merge`; 'auto' reads it from a Slurm array or a Kubernetes Indexed Job.",
+      valueName: "I/N|auto"))
+  var shard: String?
+
   /// Parses `--k` as a decimal (1.333) or a fraction (4/3).
   static func refractionFactor(parsing text: String) throws(ValidationError) -> Double {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false).map {
@@ -231,13 +246,29 @@ struct CoverageCommand: ParsableCommand {
       }
     }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    if let shard {
+      guard scenario == nil else {
+        throw ValidationError("--shard applies to the --site form only (not yet a scenario)")
+      }
+      guard perRadar == nil else {
+        throw ValidationError("--per-radar does not apply to a shard (each radar's GeoTIFF needs an unsharded run)")
+      }
+      guard out != nil else { throw ValidationError("--shard needs --out, the shard's folder") }
+      _ = try ShardSelection(parsing: shard, environment: ProcessInfo.processInfo.environment)
+    }
   }
 
   func run() throws {
     if let scenario {
       try ScenarioCoverageRun(command: self, scenarioPath: scenario).execute()
     } else {
-      try CoverageRequest(command: self).execute()
+      let request = try CoverageRequest(command: self)
+      if let shard {
+        try request.executeShard(
+          try ShardSelection(parsing: shard, environment: ProcessInfo.processInfo.environment))
+      } else {
+        try request.execute()
+      }
     }
   }
 }

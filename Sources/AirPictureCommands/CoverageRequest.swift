@@ -108,6 +108,45 @@ struct CoverageRequest {
     if outputs.png != nil { print("legend (lowest altitude at which a target is seen):\n\(CoverageMapStyle.legend)") }
   }
 
+  /// Computes shard `selection`'s radars and writes its shard folder (`--out`).
+  func executeShard(_ selection: ShardSelection) throws {
+    guard let arguments = CoverageShardData.recordedArguments(), let out = command.out else {
+      throw CommandError("--shard: cannot read this run's coverage arguments")
+    }
+    let slice = selection.slice(of: radars.count)
+    let shard: NetworkShard
+    do {
+      shard = try study.shard(of: slice, progress: progress.report) { progress.warn($0) }
+      progress.finish()
+    } catch {
+      progress.finish()
+      throw error
+    }
+    try CoverageShardData.write(
+      shard, selection: selection, radarCount: radars.count, slice: slice, arguments: arguments, dem: dem, out: out)
+  }
+
+  /// Combines the coverage shards `shards` (checked, of this run's radars) into the unsharded run's files, written
+  /// into `folder` (the staging folder of the merge's output).
+  func executeMerge(_ shards: ShardSet) throws {
+    guard shards.manifests[0].items == radars.count else {
+      throw CommandError(
+        "merge: the shards split \(shards.manifests[0].items) radars, the arguments give \(radars.count)")
+    }
+    let study = self.study
+    let window = study.window
+    var combined = NetworkShard(
+      geometry: fields.terrain.geometry.subgrid(window), altitudesAGL: study.altitudesAGL,
+      altitudesMSL: study.flightLevels.map { Float($0.metresMSL) })
+    try CoverageShardData.combine(shards, radarCount: radars.count, into: &combined)
+    let destinations = SiteNetworkStudy.Destinations(
+      raster: outputs.raster.path, perRadar: [], png: outputs.png?.path, csv: outputs.csv?.path,
+      json: outputs.json?.path, style: outputs.style.path, kmz: outputs.kmz?.path)
+    let result = try study.write(combined.network(radarCount: radars.count), window: window, to: destinations)
+    print("coverage grid: \(result.window.width) x \(result.window.height) cells")
+    print(result.table.text)
+  }
+
   /// What the GeoTIFFs say about the run, before each file's radars.
   private var metadata: [(key: String, value: String)] {
     let earth = fields.earth

@@ -7,12 +7,16 @@ import OutputFiles
 struct MergeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "merge",
-    abstract: "Combine the shard folders of a sharded job (`plan --shard I/N`) into the unsharded run's files.",
+    abstract:
+      "Combine the shard folders of a sharded job (`plan` or `coverage --site` with --shard I/N) into the unsharded "
+      + "run's files.",
     discussion: """
       Checks that every shard 1..N is given exactly once, that all were computed from the same inputs (their \
       manifests' SHA-256 of the plan, network, radar types, regions and DEM, the version and the options) and that \
       those inputs have not changed since; refuses in one line otherwise. Then finishes the job (for a plan: the \
-      search over the shards' footprints) and writes exactly the files the unsharded run writes.
+      search over the shards' footprints; for coverage: the network, cell by cell the lowest altitude, ties to \
+      the lower radar index) and writes exactly the files the unsharded run writes (for coverage: those of \
+      `coverage ... --out DIR/coverage.tif` with --png, --summary-csv, --summary-json, --kmz in DIR).
 
       Example:
         airpicture merge shards/1 shards/2 shards/3 --out out/plan-vraem-border
@@ -44,8 +48,22 @@ struct MergeCommand: ParsableCommand {
       let arguments =
         [plan.path, "--dem", dem.path, "--out", out] + (threads.map { ["--threads", "\($0)"] } ?? [])
       try SitingPlanRun(command: try PlanCommand.parse(arguments), shards: set).execute()
+    case CoverageShardData.job:
+      try set.checkInputsUnchanged()
+      let output = try OutputFolder(out, option: "--out")
+      do {
+        let arguments =
+          try CoverageShardData.arguments(of: set.manifests[0], writingInto: output.staging)
+          + (threads.map { ["--threads", "\($0)"] } ?? [])
+        try CoverageRequest(command: try CoverageCommand.parse(arguments)).executeMerge(set)
+        if let note = try output.publish() { FileHandle.standardError.write(Data("airpicture: \(note)\n".utf8)) }
+      } catch {
+        output.discard()
+        throw error
+      }
+      print("merged \(set.folders.count) coverage shards into \(out)")
     default:
-      throw CommandError("merge: shards of a '\(set.job)' job cannot be merged yet (only 'plan')")
+      throw CommandError("merge: shards of a '\(set.job)' job cannot be merged yet (only 'plan' and 'coverage')")
     }
   }
 }

@@ -40,6 +40,30 @@ public struct NetworkCoverage: Sendable {
     self.altitudesMSL = altitudesMSL
   }
 
+  /// A network whose planes were combined elsewhere (the shards of a sharded run, `NetworkShard.combine`):
+  /// `radarIndices` holds -1 where no radar sees, `coveredBits` is nil when no radar has a cone of silence (the
+  /// bits then follow from the planes), `voidDependence` nil when no radar met a void. Every plane has a value per
+  /// cell of `geometry`.
+  public init(
+    geometry: GridGeometry, altitudesAGL: [Float], altitudesMSL: [Float], radarCount: Int,
+    lowestAltitudeMSL: [Float], groundHeights: [Float], radarIndices: [Int16], coveredBits: [UInt16]?,
+    voidDependence: [UInt8]?
+  ) {
+    self.init(geometry: geometry, altitudesAGL: altitudesAGL, altitudesMSL: altitudesMSL)
+    let cells = geometry.width * geometry.height
+    precondition(
+      lowestAltitudeMSL.count == cells && groundHeights.count == cells && radarIndices.count == cells
+        && (coveredBits?.count ?? cells) == cells && (voidDependence?.count ?? cells) == cells,
+      "a plane per cell")
+    self.radarCount = radarCount
+    guard radarCount > 0 else { return }
+    mslPlane = lowestAltitudeMSL
+    groundPlane = groundHeights
+    radarPlane = radarIndices
+    bitPlane = coveredBits
+    self.voidDependence = voidDependence
+  }
+
   /// A plane of NaN: the network before any radar is merged.
   private var emptyPlane: [Float] { [Float](repeating: .nan, count: geometry.width * geometry.height) }
 

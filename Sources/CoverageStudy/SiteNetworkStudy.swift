@@ -123,6 +123,37 @@ public struct SiteNetworkStudy {
         "filled \(terrain.filledVoidCells) void cells of the DEM by inverse-distance interpolation (--fill-voids "
           + "\(terrain.voidFillDistance ?? 0)): the coverage behind them rests on estimated terrain")
     }
+    return try write(network, window: window, to: destinations)
+  }
+
+  /// The network's grid: the union of the radars' windows.
+  public var window: GridWindow { radars.map(\.window).union! }
+
+  /// Computes the part of the network that the radars `indices` (increasing, of `radars`) see, on the whole
+  /// network grid: a shard of `coverage --shard I/N`, which `NetworkShard.combine` joins with the others.
+  public func shard(
+    of indices: [Int], progress: @escaping @Sendable (String, Double) -> Void = { _, _ in }, warn: (String) -> Void
+  ) throws -> NetworkShard {
+    let terrain = fields.terrain
+    let openingWarnings = terrain.warnings
+    var shard = NetworkShard(
+      geometry: terrain.geometry.subgrid(window), altitudesAGL: altitudesAGL,
+      altitudesMSL: flightLevels.map { Float($0.metresMSL) })
+    for index in indices {
+      let radar = radars[index]
+      let label = "radar \(index + 1)/\(radars.count) \(radar.name)"
+      progress(label, 0)
+      let field = try fields.field(of: radar, limits) { progress(label, $0) }
+      shard.merge(field, radar: index)
+      fields.recycle(field)
+    }
+    for warning in terrain.warnings where !openingWarnings.contains(warning) { warn(warning) }
+    return shard
+  }
+
+  /// Writes the network GeoTIFF, quick-look, overlay and tables of `network` (on `window`) to `destinations`
+  /// (per-radar GeoTIFFs aside), as `run` does once it has merged every radar.
+  public func write(_ network: NetworkCoverage, window: GridWindow, to destinations: Destinations) throws -> Result {
     try writeNetwork(network, window: window, to: destinations)
     var table = SummaryTable(
       summary: CoverageSummary(network: network, earth: fields.earth), radars: radars.map(\.name))

@@ -44,6 +44,9 @@ struct MergeCommand: ParsableCommand {
       let arguments =
         [plan.path, "--dem", dem.path, "--out", out] + (threads.map { ["--threads", "\($0)"] } ?? [])
       try SitingPlanRun(command: try PlanCommand.parse(arguments), shards: set).execute()
+    case RunShardData.job:
+      try set.checkInputsUnchanged()
+      try RunShardData.command(of: set, out: out, threads: threads).execute(shards: set)
     default:
       throw CommandError("merge: shards of a '\(set.job)' job cannot be merged yet (only 'plan')")
     }

@@ -130,7 +130,8 @@ enum RunShardData {
         let first = monteCarlo.days.flights(on: days.lowerBound, count: flights).lowerBound
         let end = monteCarlo.days.flights(on: days.upperBound, count: flights).lowerBound
         guard decoded.firstFlight == first, decoded.flights.count == end - first else {
-          throw CommandError("merge: '\(folder)' does not hold the flights of shard \(manifest.shard)/\(manifest.shardCount)")
+          throw CommandError(
+            "merge: '\(folder)' does not hold the flights of shard \(manifest.shard)/\(manifest.shardCount)")
         }
         for records in decoded.flights { consume(records) }
       }

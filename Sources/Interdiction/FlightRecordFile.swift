@@ -36,8 +36,9 @@ package enum FlightRecordFile {
 
   /// Reads what `encode` wrote: the first flight and the flights' records (flight numbers restored). Throws a
   /// `FlightRecordFileError` when the bytes are not such a file, hold another combination count, or are cut short.
-  package static func decode(_ bytes: [UInt8], combinations: Int) throws -> (firstFlight: Int, flights: [[FlightRecord]])
-  {
+  package static func decode(_ bytes: [UInt8], combinations: Int) throws -> (
+    firstFlight: Int, flights: [[FlightRecord]]
+  ) {
     var reader = Reader(bytes: bytes)
     guard bytes.count >= 28, Array(bytes[0..<8]) == magic else {
       throw FlightRecordFileError("not a flight record file")

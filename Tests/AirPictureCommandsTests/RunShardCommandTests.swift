@@ -58,7 +58,8 @@ import Testing
     let full = try run(["--out", folder("full")])
     #expect(full.status == 0, "\(full.stderr)")
     let expected = files(under: folder("full"))
-    #expect(expected.contains("comparison.csv") && expected.contains("flights.gpkg") && expected.contains("report.html"))
+    #expect(
+      expected.contains("comparison.csv") && expected.contains("flights.gpkg") && expected.contains("report.html"))
     for count in 1...3 {
       // Given in reverse order: the merge orders them by their manifests.
       let parts = try shards(count: count, prefix: "n\(count)").reversed()
@@ -78,15 +79,15 @@ import Testing
     }
   }
 
-  @Test func aSplitWithinADayWouldNotBeExactSoShardsHoldWholeDays() throws {
+  @Test func shardsHoldContiguousRunsOfWholeDays() throws {
     // Three shards of 61 flights at 3 a day: 21 days, 7 per shard, so flights 1-21, 22-42 and 43-61.
     let parts = try shards(count: 3, prefix: "days")
     for (part, first, last) in [(parts[0], 1, 21), (parts[1], 22, 42), (parts[2], 43, 61)] {
       let manifest = try String(contentsOfFile: "\(part)/shard.json", encoding: .utf8)
       #expect(manifest.contains("\"job\" : \"run\"") && manifest.contains("\"items\" : 21"), "\(manifest)")
       let records = try bytes("\(part)/records.bin")
-      let firstFlight = records[16..<24].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
-      let count = records[24..<32].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+      let firstFlight = records[12..<20].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+      let count = records[20..<28].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
       #expect(firstFlight == first - 1 && count == last - first + 1, "\(part)")
     }
   }

@@ -35,10 +35,10 @@ struct InterdictionRun {
   /// Builds the world from `fields` (the network scenario's, see `CoverageFields(scenario:dem:threads:warn:)`) and
   /// runs `flights` flights with `seed` on `threads` threads, keeping the records, paths and events of the first
   /// `mapFlights` (whose memory `checkMapMemory` has checked before any work). Given the checked shard folders of a
-  /// run (`airpicture merge`), takes the flights' records from them and simulates only the mapped flights again.
+  /// run or compare (`airpicture merge`), takes the flights' records from them (of the `shardScenario`-th scenario) and simulates only the mapped flights again.
   init(
     scenario: InterdictionScenario, fields: CoverageFields, flights: Int, seed: UInt64, threads: Int,
-    mapFlights: Int = 0, shards: ShardSet? = nil, reporter: ProgressReporter
+    mapFlights: Int = 0, shards: ShardSet? = nil, shardScenario: Int = 1, reporter: ProgressReporter
   )
     throws
   {
@@ -53,7 +53,8 @@ struct InterdictionRun {
     if let shards {
       reporter.finish()
       summary = try RunShardData.summary(
-        of: shards, monteCarlo: monteCarlo, flights: flights, mapFlights: mapped, demPath: fields.demPath)
+        of: shards, scenario: shardScenario, monteCarlo: monteCarlo, flights: flights, mapFlights: mapped,
+        demPath: fields.demPath)
     } else {
       summary = monteCarlo.summarize(flights: flights, mappedFlights: mapped) { reporter.report(label, $0) }
       reporter.finish()

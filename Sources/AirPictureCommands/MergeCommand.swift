@@ -47,6 +47,9 @@ struct MergeCommand: ParsableCommand {
     case RunShardData.job:
       try set.checkInputsUnchanged()
       try RunShardData.command(of: set, out: out, threads: threads).execute(shards: set)
+    case RunShardData.compareJob:
+      try set.checkInputsUnchanged()
+      try RunShardData.compareCommand(of: set, out: out, threads: threads).execute(shards: set)
     default:
       throw CommandError("merge: shards of a '\(set.job)' job cannot be merged yet (only 'plan')")
     }

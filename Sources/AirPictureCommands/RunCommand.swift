@@ -101,8 +101,15 @@ struct RunCommand: ParsableCommand {
       let world = try SimulationWorldBuilder.build(scenario: scenario, fields: fields) { reporter.report($0, $1) }
       let monteCarlo = MonteCarlo(scenario: scenario, world: world, seed: seed, threads: threads)
       try RunShardData.write(
-        selection: selection, command: self, scenario: scenario, monteCarlo: monteCarlo, demPath: fields.demPath,
-        reporter: reporter)
+        job: RunShardData.job, selection: selection,
+        simulations: [
+          RunShardData.Simulation(
+            path: self.scenario, scenario: scenario, monteCarlo: monteCarlo, demPath: fields.demPath)
+        ], network: network,
+        options: RunShardData.options(
+          flights: flights, seed: seed, mapFlights: mapFlights, noCoverageMaps: noCoverageMaps, dem: dem,
+          network: network), flights: flights,
+        out: out ?? "out/\(scenario.id)-shard-\(selection.index)-of-\(selection.count)", reporter: reporter)
       return
     }
     let leaflet = try LeafletAssets.load()

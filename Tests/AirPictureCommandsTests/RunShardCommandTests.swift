@@ -145,4 +145,66 @@ import Testing
     let merged = try AirPictureProcess.run(["merge"] + parts + ["--out", folder("merged")])
     #expect(merged.status == 0, "\(merged.stderr)")
   }
+
+  /// Asserts that `merged` holds exactly the files of `full`, byte for byte (the report less its run rows).
+  func expectSameFiles(_ full: String, _ merged: String, _ label: String) throws {
+    let expected = files(under: full)
+    #expect(files(under: merged) == expected, "\(label)")
+    for name in expected where name != "airpicture-manifest.json" {
+      if name == "report.html" {
+        #expect(try reportWithoutRunRows("\(full)/\(name)") == reportWithoutRunRows("\(merged)/\(name)"), "\(label)")
+      } else {
+        #expect(try bytes("\(full)/\(name)") == bytes("\(merged)/\(name)"), "\(name), \(label)")
+      }
+    }
+  }
+
+  @Test func aMergeDrawsTheCoverageMapsTheRunDraws() throws {
+    let arguments = [
+      "run", Self.scenario, "--dem", Self.dem, "--flights", "31", "--seed", "5", "--map-flights", "4", "--threads", "2",
+    ]
+    let full = try AirPictureProcess.run(arguments + ["--out", folder("full")])
+    #expect(full.status == 0, "\(full.stderr)")
+    #expect(files(under: folder("full")).contains { $0.hasPrefix("coverage/") && $0.hasSuffix(".png") })
+    let parts = try (1...2).map { index in
+      let out = folder("c-\(index)")
+      let result = try AirPictureProcess.run(arguments + ["--shard", "\(index)/2", "--out", out])
+      #expect(result.status == 0, "\(result.stderr)")
+      // A shard draws no maps: the merge does.
+      #expect(files(under: out) == ["airpicture-manifest.json", "records.bin", "shard.json"])
+      return out
+    }
+    let merged = try AirPictureProcess.run(["merge"] + parts + ["--out", folder("merged")])
+    #expect(merged.status == 0, "\(merged.stderr)")
+    try expectSameFiles(folder("full"), folder("merged"), "coverage maps")
+  }
+
+  @Test func aShardedCompareMergesToTheUnshardedCompare() throws {
+    let planned = AirPictureProcess.repository.appendingPathComponent("Scenarios/interdiction-planned.yaml").path
+    let arguments = [
+      "compare", Self.scenario, planned, "--dem", Self.dem, "--flights", "40", "--seed", "2", "--map-flights", "5",
+      "--no-coverage-maps", "--threads", "2",
+    ]
+    let full = try AirPictureProcess.run(arguments + ["--out", folder("full")])
+    #expect(full.status == 0, "\(full.stderr)")
+    for count in [1, 3] {
+      let parts = try (1...count).map { index in
+        let out = folder("compare-\(count)-\(index)")
+        let result = try AirPictureProcess.run(arguments + ["--shard", "\(index)/\(count)", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: "\(out)/records-2.bin"))
+        return out
+      }
+      let merged = folder("merged-\(count)")
+      let result = try AirPictureProcess.run(["merge"] + parts.reversed() + ["--out", merged])
+      #expect(result.status == 0, "\(result.stderr)")
+      try expectSameFiles(folder("full"), merged, "compare, \(count) shards")
+    }
+    // A run's shard and a compare's do not mix.
+    let runShard = folder("run-1")
+    #expect(try run(["--shard", "1/3", "--out", runShard]).status == 0)
+    let mixed = try AirPictureProcess.run(
+      ["merge", runShard, folder("compare-3-2"), folder("compare-3-3"), "--out", folder("never")])
+    #expect(mixed.status != 0 && mixed.stderr.contains("job 'run' vs 'compare'"), "\(mixed.stderr)")
+  }
 }

@@ -4,6 +4,7 @@ import CoverageStudy
 import Foundation
 import GeoRaster
 import Interdiction
+import InterdictionModels
 import OutputFiles
 
 /// `airpicture compare`: several interdiction scenarios (say, today's radars and the planned ones), each over its
@@ -23,6 +24,9 @@ struct CompareCommand: ParsableCommand {
         airpicture compare Scenarios/interdiction-2025.yaml \\
             Scenarios/interdiction-planned.yaml --flights 200 \\
             --no-coverage-maps --out /tmp/quick
+
+      On a cluster, `--shard I/N` simulates only shard I's run of whole simulated days of every scenario and writes \
+      a shard folder; `airpicture merge` takes all N folders and writes the same files as the unsharded compare.
       """)
 
   @Argument(help: ArgumentHelp("Interdiction scenarios (YAML).", valueName: "scenario.yaml"))
@@ -59,6 +63,13 @@ struct CompareCommand: ParsableCommand {
   @Flag(name: .customLong("no-coverage-maps"), help: "Skip the scenarios' coverage maps.")
   var noCoverageMaps = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Simulate only shard I of N of each scenario's simulated days (I from 1 to N) and write a shard folder for "
+        + "`merge`; 'auto' takes I and N from SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX with "
+        + "AIRPICTURE_SHARD_COUNT.", valueName: "I/N|auto"))
+  var shard: String?
+
   /// Refuses counts out of range, map flights that would not fit in memory, and a scenario given twice (under any
   /// path).
   func validate() throws {
@@ -82,9 +93,15 @@ struct CompareCommand: ParsableCommand {
       }
       seen[key] = path
     }
+    if let shard { _ = try ShardSelection(parsing: shard, environment: ProcessInfo.processInfo.environment) }
   }
 
-  func run() throws {
+  func run() throws { try execute() }
+
+  /// Runs every scenario's Monte Carlo and writes the folder; with `--shard`, simulates its slice of days of each and
+  /// writes a shard folder instead; given the checked shard folders of a compare (`airpicture merge`), takes the
+  /// flights' records from them instead of simulating.
+  func execute(shards: ShardSet? = nil) throws {
     let read = try scenarios.map { try InterdictionRun.read($0, network: network) }
     // Each scenario's coverage maps go to coverage/<scenario-id>: two scenarios with one id would overwrite each other.
     var paths: [String: String] = [:]
@@ -93,6 +110,10 @@ struct CompareCommand: ParsableCommand {
         throw CommandError("scenarios '\(first)' and '\(path)' share the id '\(scenario.id)': give each its own id")
       }
       paths[scenario.id] = path
+    }
+    if let shard {
+      try writeShard(try ShardSelection(parsing: shard, environment: ProcessInfo.processInfo.environment), of: read)
+      return
     }
     let leaflet = try LeafletAssets.load()
     let output = try OutputFolder(
@@ -107,7 +128,7 @@ struct CompareCommand: ParsableCommand {
       var dems: [String] = []
       let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
       let folder = output.staging as NSString
-      for scenario in read {
+      for (number, scenario) in read.enumerated() {
         // As in `run`: one set of fields per scenario for its coverage maps and its simulation world, so none is
         // computed twice.
         let fields = try CoverageFields(scenario: scenario.network, dem: dem, threads: threads, warn: reporter.warn)
@@ -119,7 +140,7 @@ struct CompareCommand: ParsableCommand {
         }
         let run = try InterdictionRun(
           scenario: scenario, fields: fields, flights: flights, seed: seed, threads: threads, mapFlights: mapFlights,
-          reporter: reporter)
+          shards: shards, shardScenario: number + 1, reporter: reporter)
         print("\(scenario.id):\n\(run.table.text)")
         tables.append(run.table)
         studies.append(
@@ -143,5 +164,26 @@ struct CompareCommand: ParsableCommand {
       output.discard()
       throw error
     }
+  }
+
+  /// Simulates shard `selection`'s days of every scenario of `read` and writes the shard folder.
+  private func writeShard(_ selection: ShardSelection, of read: [InterdictionScenario]) throws {
+    let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
+    let reporter = ProgressReporter()
+    let simulations = try zip(scenarios, read).map { path, scenario -> RunShardData.Simulation in
+      let fields = try CoverageFields(scenario: scenario.network, dem: dem, threads: threads, warn: reporter.warn)
+      let world = try SimulationWorldBuilder.build(scenario: scenario, fields: fields) { reporter.report($0, $1) }
+      return RunShardData.Simulation(
+        path: path, scenario: scenario,
+        monteCarlo: MonteCarlo(scenario: scenario, world: world, seed: seed, threads: threads),
+        demPath: fields.demPath)
+    }
+    try RunShardData.write(
+      job: RunShardData.compareJob, selection: selection, simulations: simulations, network: network,
+      options: RunShardData.options(
+        flights: flights, seed: seed, mapFlights: mapFlights, noCoverageMaps: noCoverageMaps, dem: dem,
+        network: network), flights: flights,
+      out: out == "out/compare" ? "out/compare-shard-\(selection.index)-of-\(selection.count)" : out,
+      reporter: reporter)
   }
 }

@@ -4,6 +4,7 @@ import Foundation
 import GeoRaster
 import Interdiction
 import InterdictionModels
+import OutputFiles
 import ScenarioFiles
 
 /// What `run` and `compare` share: reading an interdiction scenario, building its world, running the Monte Carlo.
@@ -33,10 +34,11 @@ struct InterdictionRun {
 
   /// Builds the world from `fields` (the network scenario's, see `CoverageFields(scenario:dem:threads:warn:)`) and
   /// runs `flights` flights with `seed` on `threads` threads, keeping the records, paths and events of the first
-  /// `mapFlights` (whose memory `checkMapMemory` has checked before any work).
+  /// `mapFlights` (whose memory `checkMapMemory` has checked before any work). Given the checked shard folders of a
+  /// run or compare (`airpicture merge`), takes the flights' records from them (of the `shardScenario`-th scenario) and simulates only the mapped flights again.
   init(
     scenario: InterdictionScenario, fields: CoverageFields, flights: Int, seed: UInt64, threads: Int,
-    mapFlights: Int = 0, reporter: ProgressReporter
+    mapFlights: Int = 0, shards: ShardSet? = nil, shardScenario: Int = 1, reporter: ProgressReporter
   )
     throws
   {
@@ -47,8 +49,16 @@ struct InterdictionRun {
     }
     monteCarlo = MonteCarlo(scenario: scenario, world: world, seed: seed, threads: threads)
     let label = "\(scenario.id): \(flights) flights x \(monteCarlo.combinations.count) combinations"
-    let summary = monteCarlo.summarize(flights: flights, mappedFlights: mapped) { reporter.report(label, $0) }
-    reporter.finish()
+    let summary: MonteCarloSummary
+    if let shards {
+      reporter.finish()
+      summary = try RunShardData.summary(
+        of: shards, scenario: shardScenario, monteCarlo: monteCarlo, flights: flights, mapFlights: mapped,
+        demPath: fields.demPath)
+    } else {
+      summary = monteCarlo.summarize(flights: flights, mappedFlights: mapped) { reporter.report(label, $0) }
+      reporter.finish()
+    }
     mappedRecords = summary.mappedRecords
     mappedFlights = summary.mappedFlights
     table = ComparisonTable(scenario: scenario, seed: seed, summary: summary)

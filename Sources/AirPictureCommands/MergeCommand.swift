@@ -8,14 +8,15 @@ struct MergeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "merge",
     abstract:
-      "Combine the shard folders of a sharded job (`plan` or `coverage --site` with --shard I/N) into the unsharded "
-      + "run's files.",
+      "Combine the shard folders of a sharded job (`plan`, `coverage --site`, `run` or `compare` with --shard I/N) "
+      + "into the unsharded run's files.",
     discussion: """
       Checks that every shard 1..N is given exactly once, that all were computed from the same inputs (their \
-      manifests' SHA-256 of the plan, network, radar types, regions and DEM, the version and the options) and that \
+      manifests' SHA-256 of the scenario or plan files and the DEM, the version and the options) and that \
       those inputs have not changed since; refuses in one line otherwise. Then finishes the job (for a plan: the \
       search over the shards' footprints; for coverage: the network, cell by cell the lowest altitude, ties to \
-      the lower radar index) and writes exactly the files the unsharded run writes (for coverage: those of \
+      the lower radar index; for run and compare: the shards' flight records added in flight order, then the \
+      maps, layers and report from them) and writes exactly the files the unsharded run writes (for coverage: those of \
       `coverage ... --out DIR/coverage.tif` with --png, --summary-csv, --summary-json, --kmz in DIR).
 
       Example:
@@ -62,8 +63,15 @@ struct MergeCommand: ParsableCommand {
         throw error
       }
       print("merged \(set.folders.count) coverage shards into \(out)")
+    case RunShardData.job:
+      try set.checkInputsUnchanged()
+      try RunShardData.command(of: set, out: out, threads: threads).execute(shards: set)
+    case RunShardData.compareJob:
+      try set.checkInputsUnchanged()
+      try RunShardData.compareCommand(of: set, out: out, threads: threads).execute(shards: set)
     default:
-      throw CommandError("merge: shards of a '\(set.job)' job cannot be merged yet (only 'plan' and 'coverage')")
+      throw CommandError(
+        "merge: shards of a '\(set.job)' job cannot be merged yet (only 'plan', 'coverage', 'run' and 'compare')")
     }
   }
 }

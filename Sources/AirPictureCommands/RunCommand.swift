@@ -28,6 +28,13 @@ struct RunCommand: ParsableCommand {
             --out out/interdiction-2025
         airpicture run Scenarios/interdiction-2025.yaml --flights 200 \\
             --no-coverage-maps --out /tmp/quick
+
+      On a cluster, `--shard I/N` simulates only shard I's run of whole simulated days and writes a shard folder \
+      (shard.json and the flights' records); `airpicture merge` takes all N folders and writes the same files as \
+      the unsharded run:
+        airpicture run Scenarios/interdiction-2025.yaml --flights 4000 --shard 1/2 --out shards/1
+        airpicture run Scenarios/interdiction-2025.yaml --flights 4000 --shard 2/2 --out shards/2
+        airpicture merge shards/1 shards/2 --out out/interdiction-2025
       """)
 
   @Argument(
@@ -64,15 +71,47 @@ struct RunCommand: ParsableCommand {
   @Flag(name: .customLong("no-coverage-maps"), help: "Skip the network's coverage maps.")
   var noCoverageMaps = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Simulate only shard I of N of the simulated days (I from 1 to N) and write a shard folder for `merge`; 'auto' "
+        + "takes I and N from SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX with AIRPICTURE_SHARD_COUNT.",
+      valueName: "I/N|auto"))
+  var shard: String?
+
   func validate() throws {
     try InterdictionRun.validate(flights: flights, threads: threads)
     guard mapFlights >= 0 else { throw ValidationError("--map-flights must not be negative") }
     try InterdictionRun.checkMapMemory(
       mapFlights: min(mapFlights, flights), physicalMemory: ProcessInfo.processInfo.physicalMemory)
+    if let shard { _ = try ShardSelection(parsing: shard, environment: ProcessInfo.processInfo.environment) }
   }
 
-  func run() throws {
+  func run() throws { try execute() }
+
+  /// Runs the Monte Carlo and writes the folder; with `--shard`, simulates its slice of days and writes a shard
+  /// folder instead; given the checked shard folders of a run (`airpicture merge`), takes the flights' records from
+  /// them instead of simulating.
+  func execute(shards: ShardSet? = nil) throws {
     let scenario = try InterdictionRun.read(self.scenario, network: network)
+    if let shard {
+      let selection = try ShardSelection(parsing: shard, environment: ProcessInfo.processInfo.environment)
+      let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
+      let reporter = ProgressReporter()
+      let fields = try CoverageFields(scenario: scenario.network, dem: dem, threads: threads, warn: reporter.warn)
+      let world = try SimulationWorldBuilder.build(scenario: scenario, fields: fields) { reporter.report($0, $1) }
+      let monteCarlo = MonteCarlo(scenario: scenario, world: world, seed: seed, threads: threads)
+      try RunShardData.write(
+        job: RunShardData.job, selection: selection,
+        simulations: [
+          RunShardData.Simulation(
+            path: self.scenario, scenario: scenario, monteCarlo: monteCarlo, demPath: fields.demPath)
+        ], network: network,
+        options: RunShardData.options(
+          flights: flights, seed: seed, mapFlights: mapFlights, noCoverageMaps: noCoverageMaps, dem: dem,
+          network: network), flights: flights,
+        out: out ?? "out/\(scenario.id)-shard-\(selection.index)-of-\(selection.count)", reporter: reporter)
+      return
+    }
     let leaflet = try LeafletAssets.load()
     let output = try OutputFolder(
       out ?? "out/\(scenario.id)", option: "--out",
@@ -97,7 +136,7 @@ struct RunCommand: ParsableCommand {
       }
       let run = try InterdictionRun(
         scenario: scenario, fields: fields, flights: flights, seed: seed, threads: threads, mapFlights: mapFlights,
-        reporter: reporter)
+        shards: shards, reporter: reporter)
       print(
         "\(scenario.id): \(flights) flights, seed \(seed), \(run.monteCarlo.combinations.count) combinations, "
           + String(format: "%.1f s", Date().timeIntervalSince(start)) + "; DEM \(fields.demPath); "

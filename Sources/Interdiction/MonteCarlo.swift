@@ -109,15 +109,16 @@ public struct MonteCarlo: Sendable {
   /// How the flights fall into days (the scenario's flights per day, rounded).
   package var days: SimulatedDays { SimulatedDays(flightsPerDay: scenario.pattern.flightsPerDay.value) }
 
-  /// Simulates `count` flights in waves of whole days and hands each flight's records, and the map of flights
-  /// `0..<mappedFlights`, to `consume` in flight order, on the calling thread; `progress` gets the number of flights
-  /// finished by each chunk of days.
-  private func forEachWave(
-    flights count: Int, grid: [Combination], wave: Int, mappedFlights: Int,
+  /// Simulates `count` flights in waves of whole days (only the days of `dayRange` when given: a shard's slice) and
+  /// hands each flight's records, and the map of flights `0..<mappedFlights`, to `consume` in flight order, on the
+  /// calling thread; `progress` gets the number of flights finished by each chunk of days.
+  func forEachWave(
+    flights count: Int, days dayRange: Range<Int>? = nil, grid: [Combination], wave: Int, mappedFlights: Int,
     progress: @escaping @Sendable (Int) -> Void, consume: ([FlightRecord], MappedFlight?) -> Void
   ) {
     let days = self.days
-    let dayCount = days.days(for: count)
+    let range = dayRange ?? 0..<days.days(for: count)
+    let dayCount = range.count
     let wave = min(max(wave / days.flightsPerDay, 1), dayCount)
     guard wave > 0 else { return }
     let results = UnsafeMutableBufferPointer<[SimulatedFlight]>.allocate(capacity: wave)
@@ -130,10 +131,11 @@ public struct MonteCarlo: Sendable {
     let chunk = max(1, 25 / days.flightsPerDay)
     for first in stride(from: 0, to: dayCount, by: wave) {
       let size = min(wave, dayCount - first)
+      let firstDay = range.lowerBound + first
       ParallelWork.forEachChunk(count: size, threads: threads, chunkSize: chunk) { slots in
         var flown = 0
         for slot in slots {
-          let day = first + slot
+          let day = firstDay + slot
           output.buffer[slot] = simulate(day: day, flights: count, grid: grid, mappedFlights: mappedFlights)
           flown += output.buffer[slot].count
         }
@@ -188,7 +190,7 @@ public struct MonteCarlo: Sendable {
   /// combination flies the day's engagements with its own alert pairs. Flights below `mappedFlights` also get what
   /// their map layers need (with the tracks of every network configuration of the scenario, in scenario order,
   /// whatever `grid` holds).
-  private func simulate(day: Int, flights count: Int, grid: [Combination], mappedFlights: Int) -> [SimulatedFlight] {
+  func simulate(day: Int, flights count: Int, grid: [Combination], mappedFlights: Int) -> [SimulatedFlight] {
     let flights = days.flights(on: day, count: count).map { simulate(flight: $0) }
     var records = [[FlightRecord]](repeating: [], count: flights.count)
     for combination in grid {
@@ -264,7 +266,7 @@ public struct MonteCarlo: Sendable {
   }
 
   /// One flight's records under a grid, and its map when it is one of the mapped flights.
-  fileprivate struct SimulatedFlight {
+  struct SimulatedFlight {
     var records: [FlightRecord]
     var map: MappedFlight?
   }

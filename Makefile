@@ -10,8 +10,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # GDAL's C library and headers (libgdal-dev) for the build, its tools (gdal-bin) for the GDAL comparisons.
 # Debian packages: GDAL (raster and vector I/O), Cairo and Pango (map text and drawing), Leaflet (inlined in
-# report.html), Chromium (renders the report in a test).
-PACKAGES = libgdal-dev gdal-bin pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core libjs-leaflet chromium
+# report.html), Chromium (renders the report in a test), Slurm and munge (the cluster recipe, on a single-node Slurm in a test).
+PACKAGES = libgdal-dev gdal-bin pkg-config libcairo2-dev libpango1.0-dev fonts-dejavu-core libjs-leaflet chromium slurm-wlm munge
 
 deps:
 	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

@@ -21,11 +21,16 @@ state=${2:-}
 [[ $action == start || $action == stop ]] && [[ -n $state ]] || fail "usage: single-node.sh start|stop STATE_DIR"
 
 if [[ $action == stop ]]; then
+  # Ask the controller to stop both daemons, then make sure: TERM, and KILL after 10 s.
+  [[ -f $state/slurm.conf ]] && SLURM_CONF=$state/slurm.conf scontrol shutdown >/dev/null 2>&1 || true
   for daemon in slurmd slurmctld; do
     if [[ -f $state/$daemon.pid ]]; then
       pid=$(cat "$state/$daemon.pid")
-      kill "$pid" 2>/dev/null || true
-      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      if [[ $(cat "/proc/$pid/comm" 2>/dev/null) == "$daemon" ]]; then
+        kill "$pid" 2>/dev/null || true
+        for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$pid" 2>/dev/null || true
+      fi
       rm -f "$state/$daemon.pid"
     fi
   done
@@ -36,6 +41,14 @@ for tool in slurmctld slurmd sbatch sinfo munged munge; do
   command -v "$tool" >/dev/null || fail "$tool is not installed (apt-get install slurm-wlm munge)"
 done
 [[ $(id -u) == 0 ]] || fail "needs root: slurmd starts jobs as their user"
+
+controller_port=${SLURMCTLD_PORT:-26817}
+node_port=${SLURMD_PORT:-26818}
+for port in "$controller_port" "$node_port"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    fail "port $port is in use (another Slurm?): set SLURMCTLD_PORT and SLURMD_PORT to free ports"
+  fi
+done
 
 mkdir -p "$state"/{spool,state,log}
 state=$(cd "$state" && pwd)
@@ -68,8 +81,8 @@ SlurmctldPidFile=$state/slurmctld.pid
 SlurmdPidFile=$state/slurmd.pid
 SlurmctldLogFile=$state/log/slurmctld.log
 SlurmdLogFile=$state/log/slurmd.log
-SlurmctldPort=${SLURMCTLD_PORT:-26817}
-SlurmdPort=${SLURMD_PORT:-26818}
+SlurmctldPort=$controller_port
+SlurmdPort=$node_port
 ReturnToService=2
 MpiDefault=none
 NodeName=$host CPUs=$cpus State=UNKNOWN

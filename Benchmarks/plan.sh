@@ -11,8 +11,8 @@
 # user and system seconds, peak RSS, and the plan's answer (candidates weighed, expected km² with the sites).
 #
 # Environment knobs:
-#   TERRAIN=      the 30" composite (default /work/shared/terrain/peru_composite_30s.tif)
-#   TERRAIN_3S=   the 3" DEM of northern Peru (default /work/shared/terrain/north_peru_3s_srtm3.tif)
+#   TERRAIN=      the 30" composite (default ../shared/terrain/peru_composite_30s.tif beside the repository)
+#   TERRAIN_3S=   the 3" DEM of northern Peru (default ../shared/terrain/north_peru_3s_srtm3.tif beside the repository)
 #   CASES="a b"   which cases to run
 #   SCREEN="off on"  which variants to run (off: every candidate on the full grid; on: coarse-to-fine)
 #   FACTOR_A=4 REFINE_A=40   screening of case (a);  FACTOR_B=10 REFINE_B=12   screening of case (b)
@@ -23,8 +23,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 airpicture=${AIRPICTURE:-$here/.build/release/airpicture}
-terrain=${TERRAIN:-/work/shared/terrain/peru_composite_30s.tif}
-terrain_3s=${TERRAIN_3S:-/work/shared/terrain/north_peru_3s_srtm3.tif}
+terrain=${TERRAIN:-$here/../shared/terrain/peru_composite_30s.tif}
+terrain_3s=${TERRAIN_3S:-$here/../shared/terrain/north_peru_3s_srtm3.tif}
 cases=${CASES:-a b}
 screen=${SCREEN:-off on}
 limit=${LIMIT_S:-600}

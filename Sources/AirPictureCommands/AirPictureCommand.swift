@@ -20,7 +20,7 @@ public struct AirPictureCommand: ParsableCommand {
 
   /// The tool's version, as `airpicture --version` prints it and reports record it. Set by hand: raised in this
   /// file with each release that changes results or the command line.
-  public static let version = "0.15.0"
+  public static let version = "0.16.0"
 
   public init() {}
 

@@ -118,7 +118,11 @@ struct SitingPlanRun {
     let swapped = search.improveBySwaps(greedy.picks.map(\.candidate))
     let outcome = SitingPlanOutcome(
       plan: plan, candidates: candidates, terrain: terrain, search: search, greedy: greedy, swapped: swapped,
-      planPath: command.plan, demPath: setup.demPath, georeference: setup.georeference, earth: earth,
+      // Absolute, as a merge names them, so that the report does not depend on how the paths were typed.
+      planPath: URL(fileURLWithPath: command.plan).standardizedFileURL.path,
+      demPath: setup.demPath.hasPrefix("/vsi")
+        ? setup.demPath : URL(fileURLWithPath: setup.demPath).standardizedFileURL.path,
+      georeference: setup.georeference, earth: earth,
       baseRadars: setup.baseRadars, coarseTerrain: setup.coarseTerrain)
 
     let out = command.out ?? "out/\(plan.id)"

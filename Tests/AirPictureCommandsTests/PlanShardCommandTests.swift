@@ -37,7 +37,9 @@ import Testing
 
   @Test func mergedShardsWriteTheUnshardedFilesToTheByte() throws {
     let path = try planFile()
-    let full = try plan(path, ["--out", folder("full")])
+    // The unsharded run names its plan relatively (a merge knows it by the absolute path its shards recorded).
+    let full = try AirPictureProcess.run(
+      ["plan", "plan.yaml", "--dem", Self.dem, "--threads", "2", "--out", folder("full")], in: folder.path)
     #expect(full.status == 0, "\(full.stderr)")
     for count in 1...3 {
       // Given in reverse order: the merge orders them by their manifests.
@@ -132,6 +134,35 @@ import Testing
     #expect(wrong.status != 0 && wrong.stderr.contains("holds shard 1/2"), "\(wrong.stderr)")
     let merged = try AirPictureProcess.run(["merge"] + parts + ["--out", folder("merged")])
     #expect(merged.status == 0, "\(merged.stderr)")
+  }
+
+  /// A task killed mid-write (SIGKILL at staggered moments of its run) leaves no shard or a complete one, never a
+  /// partial one that a merge would take; its rerun with the same index writes the shard, and the shards merge to
+  /// the unsharded files.
+  @Test func aShardKilledMidWriteLeavesNoPartialShardAndItsRerunMerges() throws {
+    let path = try planFile()
+    let full = try plan(path, ["--out", folder("full")])
+    #expect(full.status == 0, "\(full.stderr)")
+    let other = try shards(of: path, count: 2, prefix: "k")[1]
+    for delay in [0.2, 0.5, 1.0, 2.0] {
+      let killed = folder("killed-\(delay)")
+      let process = try AirPictureProcess.start(
+        ["plan", path, "--dem", Self.dem, "--threads", "2", "--shard", "1/2", "--out", killed])
+      Thread.sleep(forTimeInterval: delay)
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      // Either nothing at the shard's path, or a whole shard (the run had finished): never a partial one.
+      if FileManager.default.fileExists(atPath: killed) {
+        let check = try AirPictureProcess.run(["merge", killed, other, "--out", folder("check-\(delay)")])
+        #expect(check.status == 0, "a shard folder left by a task killed after \(delay) s: \(check.stderr)")
+      }
+      let rerun = try plan(path, ["--shard", "1/2", "--out", killed])
+      #expect(rerun.status == 0, "rerun after a kill at \(delay) s: \(rerun.stderr)")
+      let merged = folder("merged-\(delay)")
+      let result = try AirPictureProcess.run(["merge", killed, other, "--out", merged])
+      #expect(result.status == 0, "\(result.stderr)")
+      try expectSameFiles(folder("full"), merged)
+    }
   }
 
   @Test func autoShardsComeFromSlurmOrKubernetesVariables() throws {

@@ -71,7 +71,12 @@ struct ReportProvenance {
     var html = "<table class=\"provenance\">"
     let rows: [(String, String)] = [
       ("tool", "airpicture \(version), commit \(commit)"), ("command line", commandLine), ("date (UTC)", date),
-      ("seed", "\(seed)"), ("flights per scenario", "\(flights)"), ("DEM", dems.joined(separator: "; ")),
+      ("seed", "\(seed)"), ("flights per scenario", "\(flights)"),
+      (
+        "DEM",
+        dems.map { $0.hasPrefix("/vsi") ? $0 : URL(fileURLWithPath: $0).standardizedFileURL.path }
+          .joined(separator: "; ")
+      ),
     ]
     for row in rows { html += "<tr><th>\(row.0)</th><td><code>\(ReportText.escape(row.1))</code></td></tr>\n" }
     for input in inputs {

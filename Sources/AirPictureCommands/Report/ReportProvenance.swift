@@ -1,4 +1,5 @@
 import Foundation
+import OutputFiles
 
 /// Where a report comes from: the tool's version and commit, the command line, the date, the seed and flights, the
 /// DEM, and the input files with their SHA-256.
@@ -31,7 +32,7 @@ struct ReportProvenance {
       let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
       guard seen.insert(absolute).inserted else { return }
       let data = try Data(contentsOf: URL(fileURLWithPath: absolute))
-      inputs.append(Input(role: role, path: absolute, sha256: SHA256Digest.hex(of: data)))
+      inputs.append(Input(role: role, path: absolute, sha256: SHA256.hex(of: data)))
     }
     for (index, path) in scenarioPaths.enumerated() {
       try add("interdiction scenario", path)

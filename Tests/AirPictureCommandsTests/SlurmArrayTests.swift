@@ -23,15 +23,19 @@ import Testing
     process.arguments = [script] + arguments
     process.currentDirectoryURL = AirPictureProcess.repository
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
+    // Output to a file, not a pipe: daemons the script starts may keep a pipe open long after it exits.
+    let log = folder("shell-\(UUID().uuidString).log")
+    FileManager.default.createFile(atPath: log, contents: nil)
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+    defer { try? handle.close() }
+    process.standardOutput = handle
+    process.standardError = handle
     try process.run()
     let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
     DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: watchdog)
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     watchdog.cancel()
+    let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
     return (process.terminationStatus, output)
   }
 

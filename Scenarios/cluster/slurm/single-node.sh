@@ -55,11 +55,12 @@ state=$(cd "$state" && pwd)
 host=$(hostname -s)
 cpus=$(nproc)
 
-# munge authenticates the client commands to the daemons: one key, one daemon for the whole machine.
+# munge authenticates the client commands to the daemons: one key, one daemon for the whole machine. The daemons
+# get no terminal or pipe of ours: a daemon holding the caller's pipe would keep its reader waiting forever.
 if ! munge -n >/dev/null 2>&1; then
   [[ -s /etc/munge/munge.key ]] || mungekey --create >/dev/null 2>&1 || fail "cannot create /etc/munge/munge.key"
   mkdir -p /run/munge && chown munge:munge /run/munge
-  munged --force 2>/dev/null || fail "munged does not start (see /var/log/munge/munged.log)"
+  munged --force </dev/null >/dev/null 2>&1 || fail "munged does not start (see /var/log/munge/munged.log)"
   for _ in $(seq 50); do munge -n >/dev/null 2>&1 && break; sleep 0.1; done
   munge -n >/dev/null 2>&1 || fail "munged started but does not answer"
 fi
@@ -90,8 +91,8 @@ PartitionName=debug Nodes=$host Default=YES MaxTime=INFINITE State=UP
 EOF
 
 export SLURM_CONF=$state/slurm.conf
-slurmctld || fail "slurmctld does not start (see $state/log/slurmctld.log)"
-slurmd || fail "slurmd does not start (see $state/log/slurmd.log)"
+slurmctld </dev/null >/dev/null 2>&1 || fail "slurmctld does not start (see $state/log/slurmctld.log)"
+slurmd </dev/null >/dev/null 2>&1 || fail "slurmd does not start (see $state/log/slurmd.log)"
 for _ in $(seq 100); do
   [[ $(sinfo -h -o %t 2>/dev/null) == idle ]] && break
   sleep 0.2
